@@ -1,0 +1,20 @@
+"""tradestats: find, label and recompute the trade figures in text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["__version__", "extract"]
+
+if TYPE_CHECKING:
+    from tradestats.extract import extract
+
+
+def __getattr__(name: str) -> Any:
+    # Keep `import tradestats` cheap: the grammar compiles its patterns on first use.
+    if name == "extract":
+        from tradestats.extract import extract
+
+        return extract
+    raise AttributeError(name)

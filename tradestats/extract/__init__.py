@@ -1,0 +1,390 @@
+"""Text -> figures with their context. The entry point is :func:`extract`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from tradestats.extract import context as ctx
+from tradestats.extract.grammar import Reading, scan
+from tradestats.extract.periods import (
+    DEFAULT_FISCAL_START,
+    FISCAL_START,
+    PeriodMention,
+    fill_year,
+    find_periods,
+    format_month,
+    shift_span,
+)
+from tradestats.models import Document, Figure
+from tradestats.segment import Sentence, split_sentences
+
+Span = tuple[tuple[int, int], tuple[int, int]]
+
+_PERIOD_LINK = re.compile(
+    r"(?i)^[\s,]*(?:\(|in|during|for|of|over|through|since|as\s+of|at\s+end-?|by|until|in\s+the|during\s+the|for\s+the|of\s+the|over\s+the|in\s+calendar|compared\s+to|against)?[\s(]*$"
+)
+
+
+_RELATIVE_LINK = re.compile(
+    r"(?i)^[\s,]*(?:[a-z]+ed\s+|seen\s+|(?:was|were)\s+)?(?:in\s+|during\s+|over\s+)?$"
+)
+
+
+@dataclass
+class _State:
+    """What carries from one sentence to the next while reading a document."""
+
+    reporter: str | None = None
+    flow: str | None = None
+    partner: str | None = None
+    period: Span | None = None
+    period_text: str | None = None
+    paragraph: int = -1
+    year: int | None = None
+    fiscal_start: int = DEFAULT_FISCAL_START
+    first_reporter: str | None = None
+    spans_by_mention: dict[int, Span | None] = field(default_factory=dict)
+
+
+def extract(
+    text: str,
+    path: str = "<string>",
+    *,
+    reference_date: date | None = None,
+    include_quantities: bool = False,
+) -> list[Figure]:
+    """Every trade figure in ``text`` with its context, in document order.
+
+    ``reference_date`` (the publication date, when known) gives a year to months stated
+    without one; ``include_quantities`` adds tonnes, barrels and other quantities.
+    """
+    document = Document(text, path)
+    return extract_document(
+        document, reference_date=reference_date, include_quantities=include_quantities
+    )
+
+
+def extract_document(
+    document: Document,
+    *,
+    reference_date: date | None = None,
+    include_quantities: bool = False,
+) -> list[Figure]:
+    text = document.text
+    sentences = split_sentences(text)
+    readings = scan(text)
+    countries = [ctx.find_countries(text, s.start, s.end) for s in sentences]
+    state = _State()
+    state.first_reporter = _first_reporter(countries)
+    state.reporter = state.first_reporter
+    if state.reporter:
+        state.fiscal_start = FISCAL_START.get(state.reporter, DEFAULT_FISCAL_START)
+    figures: list[Figure] = []
+    index = 0
+    for sentence, sentence_countries in zip(sentences, countries, strict=True):
+        in_sentence: list[Reading] = []
+        while index < len(readings) and readings[index].start < sentence.end:
+            if readings[index].start >= sentence.start:
+                in_sentence.append(readings[index])
+            index += 1
+        figures.extend(
+            _sentence_figures(
+                document, sentence, in_sentence, sentence_countries, state, reference_date
+            )
+        )
+    if include_quantities:
+        from tradestats.extract.quantities import find_quantities
+
+        figures = sorted(
+            figures + find_quantities(document, sentences, figures),
+            key=lambda f: (f.start, f.end),
+        )
+    return figures
+
+
+def _first_reporter(countries: Iterable[list[ctx.Mention]]) -> str | None:
+    for mentions in countries:
+        for mention in mentions:
+            if mention.how in ("possessive", "reporter"):
+                return mention.value
+    return None
+
+
+def _resolve(
+    mention: PeriodMention,
+    state: _State,
+    full_years: list[tuple[int, Span]],
+    reference_date: date | None,
+) -> tuple[Span | None, int | None]:
+    """The months a mention stands for, and the full-year mention that anchored it."""
+    if mention.shift is not None or mention.first is None or mention.last is None:
+        return None, None
+    if mention.has_year:
+        (y1, m1), (y2, m2) = mention.first, mention.last
+        assert y1 is not None and y2 is not None
+        return ((y1, m1), (y2, m2)), None
+    (_, a), (_, b) = mention.first, mention.last
+    # A year-less span beside a stated whole year ("July-August ... of FY23", "the first
+    # eight months of the fiscal year (FY23)") sits inside that year.
+    for anchor, ((y1, m1), (y2, _)) in full_years:
+        if mention.from_year_start:
+            return ((y1, m1), shift_span(((y1, m1), (y1, m1)), b - a)[1]), anchor
+        first = (y1, a) if a >= m1 else (y2, a)
+        last = (y1, b) if b >= m1 else (y2, b)
+        return (first, last), anchor
+    if state.period is not None:
+        (p1, q1), (p2, q2) = state.period
+        # The months of the period the text is already in: "July-August" after FY23's.
+        for year in (p1, p2):
+            span = fill_year(mention, year)
+            if span and (p1, q1) <= span[0] and span[1] <= (p2, q2):
+                return span, None
+    if state.year is not None:
+        return fill_year(mention, state.year), None
+    if reference_date is not None:
+        year = reference_date.year if b <= reference_date.month else reference_date.year - 1
+        return fill_year(mention, year), None
+    return None, None
+
+
+def _sentence_figures(
+    document: Document,
+    sentence: Sentence,
+    readings: list[Reading],
+    countries: list[ctx.Mention],
+    state: _State,
+    reference_date: date | None,
+) -> list[Figure]:
+    text = document.text
+    if sentence.paragraph != state.paragraph:
+        state.paragraph = sentence.paragraph
+        state.partner = None
+        state.flow = None
+
+    def outside_figures(start: int, end: int) -> bool:
+        return all(end <= r.start or start >= r.end for r in readings)
+
+    flows = [
+        m
+        for m in ctx.find_flows(text, sentence.start, sentence.end)
+        if outside_figures(m.start, m.end)
+    ]
+    periods = [
+        p
+        for p in find_periods(text, sentence.start, sentence.end, state.fiscal_start)
+        if outside_figures(p.start, p.end)
+    ]
+    # Whole years are resolved first: a year-less span beside one sits inside it, and the
+    # year then only anchors it ("July-August of FY23" is July-August 2022).
+    full_years = [
+        (p.start, (p.first, p.last))
+        for p in periods
+        if p.has_year and p.first and p.last and _months(p.first, p.last) == 12  # type: ignore[arg-type]
+    ]
+    spans: dict[int, Span | None] = {}
+    anchors: set[int] = set()
+    for p in periods:
+        span, anchor = _resolve(p, state, full_years, reference_date)  # type: ignore[arg-type]
+        spans[p.start] = span
+        if anchor is not None:
+            anchors.add(anchor)
+    periods = [p for p in periods if p.start not in anchors]
+
+    reporters = [c for c in countries if c.how in ("possessive", "reporter")]
+    own_flow = bool(flows)
+    figures: list[Figure] = []
+    previous_end = sentence.start
+    previous_span: Span | None = None
+    for reading in readings:
+        flow = _flow_for(text, reading, flows, state, own_flow)
+        reporter = _nearest_before(reporters, reading.start)
+        if reporter is None:
+            from_mentions = [c for c in countries if c.how == "from" and c.start < reading.start]
+            if from_mentions and flow == "exports":
+                reporter = from_mentions[-1].value
+        reporter_code = reporter.value if reporter else state.reporter
+        partner = _partner_for(text, reading, countries, flow, reporter_code, own_flow, state)
+        span, period_text = _period_for(
+            text, reading, periods, spans, readings, previous_span, state, flow
+        )
+        direction = ctx.direction_near(text, previous_end, reading.start, reading.end)
+        if (
+            direction is None
+            and figures
+            and figures[-1].kind == reading.kind
+            and re.fullmatch(r"\s*,?\s*(?:and|or)\s*", text[previous_end : reading.start])
+        ):
+            # "increased 8.1 percent and 10.3 percent": the verb governs both.
+            direction = figures[-1].direction
+        if reading.negative and reading.kind != "money":
+            # "-3.5%" is a fall; "$-50.8bn" is a negative balance, a level.
+            direction = "down"
+        role = ctx.role_of(text, reading.kind, reading.start, reading.end, direction)
+        if role in ("level", "share", "rate"):
+            direction = None
+        if reading.kind == "multiple":
+            role = None
+        line, column = document.position(reading.start)
+        figures.append(
+            Figure(
+                text=text[reading.start : reading.end],
+                start=reading.start,
+                end=reading.end,
+                line=line,
+                column=column,
+                kind=reading.kind,  # type: ignore[arg-type]
+                value=reading.value,
+                unit=reading.unit,
+                printed=reading.printed,
+                ulp=reading.ulp,
+                path=document.path,
+                low=reading.low,
+                high=reading.high,
+                qualifier=ctx.qualifier_before(text, reading.start),
+                direction=direction,  # type: ignore[arg-type]
+                role=role,  # type: ignore[arg-type]
+                flow=flow,  # type: ignore[arg-type]
+                reporter=reporter_code,
+                partner=partner,
+                period_start=format_month(*span[0]) if span else None,
+                period_end=format_month(*span[1]) if span else None,
+                period_text=period_text if span else None,
+                expectation=ctx.expectation_near(
+                    text, max(sentence.start, previous_end), reading.start
+                ),
+            )
+        )
+        previous_end = reading.end
+        if span is not None and period_text is not None:
+            previous_span = span
+
+    # What the next sentence inherits.
+    if reporters:
+        state.reporter = reporters[-1].value
+    if figures:
+        last = figures[-1]
+        state.flow = last.flow
+        state.partner = last.partner
+    elif own_flow:
+        state.flow = flows[-1].value if flows[-1].value != "other" else None
+        state.partner = None
+    main = next((p for p in periods if spans.get(p.start)), None)
+    if main is not None:
+        state.period = spans[main.start]
+        state.period_text = main.text
+        state.year = spans[main.start][1][0]  # type: ignore[index]
+    return figures
+
+
+def _months(first: tuple[int, int], last: tuple[int, int]) -> int:
+    return (last[0] * 12 + last[1]) - (first[0] * 12 + first[1]) + 1
+
+
+def _nearest_before(mentions: list[ctx.Mention], position: int) -> ctx.Mention | None:
+    best = None
+    for mention in mentions:
+        if mention.start < position:
+            best = mention
+    return best
+
+
+def _flow_for(
+    text: str, reading: Reading, flows: list[ctx.Mention], state: _State, own_flow: bool
+) -> str | None:
+    after = [m for m in flows if m.start >= reading.end]
+    if after and ctx.adjacent_after(text, reading.end, after[0]):
+        chosen: ctx.Mention | None = after[0]
+    else:
+        chosen = _nearest_before(flows, reading.start)
+        if chosen is None and after:
+            chosen = after[0]
+    if chosen is None:
+        return state.flow if not own_flow else None
+    return None if chosen.value == "other" else chosen.value
+
+
+def _partner_for(
+    text: str,
+    reading: Reading,
+    countries: list[ctx.Mention],
+    flow: str | None,
+    reporter: str | None,
+    own_flow: bool,
+    state: _State,
+) -> str | None:
+    candidates = []
+    for mention in countries:
+        if mention.value == reporter:
+            continue
+        if mention.how in ("partner", "pair") or (mention.how == "from" and flow != "exports"):
+            candidates.append(mention)
+    before = _nearest_before(candidates, reading.start)
+    if before is not None:
+        return before.value
+    following = [m for m in candidates if reading.end <= m.start <= reading.end + 40]
+    if following:
+        return following[0].value
+    if not own_flow and not countries:
+        return state.partner
+    return None
+
+
+def _period_for(
+    text: str,
+    reading: Reading,
+    periods: list[PeriodMention],
+    spans: dict[int, Span | None],
+    readings: list[Reading],
+    previous_span: Span | None,
+    state: _State,
+    flow: str | None,
+) -> tuple[Span | None, str | None]:
+    is_change = reading.kind in ("percent", "percentage_points", "multiple")
+
+    def usable(p: PeriodMention) -> bool:
+        return not (is_change and p.shift is not None)
+
+    def resolved(p: PeriodMention) -> Span | None:
+        if p.shift is None:
+            return spans.get(p.start)
+        anchor = (
+            previous_span
+            or next(
+                (spans[q.start] for q in periods if q.shift is None and spans.get(q.start)), None
+            )
+            or state.period
+        )
+        return shift_span(anchor, p.shift) if anchor else None
+
+    # 1. A period right after the figure: "$8.3 billion in June", "$27.57 billion shipped
+    #    a year earlier".
+    for p in periods:
+        if p.start >= reading.end and usable(p):
+            gap = text[reading.end : p.start]
+            if len(gap) <= 30 and (
+                _PERIOD_LINK.match(gap) or (p.shift is not None and _RELATIVE_LINK.match(gap))
+            ):
+                return resolved(p), p.text
+            break
+    # 2. A change belongs to the current value, whose period the sentence states first:
+    #    "X in March 2021 as against Y in March 2020, a growth of Z%".
+    if is_change:
+        first = next((p for p in periods if p.shift is None and spans.get(p.start)), None)
+        if first is not None:
+            return resolved(first), first.text
+    # 3. The nearest period before it in the sentence: "Exports in March were $5 bn".
+    before = [p for p in periods if p.end <= reading.start and usable(p) and p.shift is None]
+    if before:
+        return resolved(before[-1]), before[-1].text
+    # 4. The first period after it in the sentence: "rose 5% to $10 bn in July".
+    after = [p for p in periods if p.start >= reading.end and usable(p)]
+    if after:
+        return resolved(after[0]), after[0].text
+    # 5. Carried over from earlier sentences, for trade flows only: a tariff or a
+    #    utilisation rate is not a figure of the period the story is about.
+    if flow is None:
+        return None, None
+    return state.period, state.period_text

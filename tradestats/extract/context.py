@@ -1,0 +1,265 @@
+"""What a figure is about: flow, reporter, partner, period, direction, qualifier, role.
+
+Each is read from the words around the figure in its sentence; flow, partner and period
+carry over to the next sentence only when that sentence names no flow of its own (the
+"It was ... in June" continuation). The reporter carries over for the whole document,
+since a trade story is told from one country. What the text does not say stays None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tradestats.extract.refdata import country_names
+
+FLOW_PATTERN = re.compile(
+    r"""(?<![\w-])(?:
+        (?P<deficit>(?i:(?:trade|merchandise|goods|current[-\s]account|external)\s+)?deficits?)
+      | (?P<surplus>(?i:(?:trade|merchandise|goods|current[-\s]account|external)\s+)?surplus(?:es)?)
+      | (?P<balance>(?i:trade\s+balance|balance\s+of\s+trade|merchandise\s+balance|(?<!current\saccount\s)balance))
+      | (?P<exports>(?i:re-?exports?|exports?|exported|exporting|shipments|outbound\s+shipments|overseas\s+sales|sales\s+abroad))
+      | (?P<imports>(?i:imports?|imported|importing|purchases\s+from\s+abroad|inbound\s+shipments))
+      | (?P<trade>(?i:(?:total|foreign|two-way|bilateral|overall|external|merchandise|goods)\s+trade(?:\s+volume)?
+            |trade(?:\s+volume|\s+turnover)|turnover|trade(?=\s+(?:between|with|in)\b)
+            |(?<=['’]s\s)trade|(?<=[A-Z]\s)trade(?![\s-](?:ministry|minister|data|figures|department|office|body|talks|war|deal|agreement|pact|dispute|representative|policy|barriers|tensions|relations|union|partner)))
+          )
+      | (?P<other>(?i:tariffs?|duty|duties|levy|levies|taxe?s?|gdp|gross\s+domestic\s+product|inflation
+            |utili[sz]ation|interest\s+rates?|unemployment|economy|economic\s+growth|growth\s+forecast
+            |(?:the\s+)?(?:yen|rupee|yuan|dollar|euro|won|ringgit)\s+(?:has\s+)?(?:fell|rose|weakened|strengthened|depreciated|appreciated)
+            |productivity|wages?|prices?|stock|shares?\s+(?:fell|rose)|index|rating|orders|output|production|sales|profits?|revenues?|budget))
+    )(?![\w])""",
+    re.VERBOSE,
+)
+_FLOW_NAMES = ("deficit", "surplus", "balance", "exports", "imports", "trade", "other")
+
+DIRECTION_PATTERN = re.compile(
+    r"""(?i)(?<![\w-])(?:
+        (?P<down>negative\s+growth|de-?growth|fell|falls?|falling|fallen|declined?|declines|declining
+          |dropped|drops?|dropping|decreased?|decreases|decreasing|slumped|slumps?|plunged|plunges?
+          |plummeted|down|lower|contract(?:ed|ion|s|ing)?|shr[aiu]nk(?:s|ing)?|narrow(?:ed|ing|s)?
+          |slid|slides?|sliding|dipped|dips?|tumbled?|reduced|reduction|slowed|slipped|sank|eased
+          |lost|loss|decline|weaker|weakened|minus|shortfall)
+      | (?P<up>positive\s+growth|rose|rises?|rising|risen|increased?|increases|increasing|grew|grows?|growing
+          |growth|jumped|jumps?|surged?|surges|surging|climbed|climbs?|gained|gains?|up|higher
+          |expand(?:ed|s|ing)?|expansion|widen(?:ed|ing|s)?|soared|soars?|rebounded|rebounds?
+          |accelerated|advanced|improved|boosted|spurt(?:ed)?|hiked|added|stronger)
+    )(?![\w-])""",
+    re.VERBOSE,
+)
+
+QUALIFIER_PATTERN = re.compile(
+    r"""(?i)(?<![\w-])(?:
+        (?P<about>about|around|approximately|approx\.?|roughly|some|an\s+estimated|close\s+to|nearly|almost|just\s+under|just\s+below)
+      | (?P<over>over|above|more\s+than|upwards\s+of|in\s+excess\s+of|just\s+over|at\s+least|exceeding)
+      | (?P<under>less\s+than|under|below|up\s+to|at\s+most|fewer\s+than)
+    )\s+(?:the\s+|a\s+)?$""",
+    re.VERBOSE,
+)
+_QUALIFIER_WORDS = {
+    "nearly": "nearly", "almost": "nearly", "just under": "nearly", "just below": "nearly",
+    "close to": "nearly", "over": "over", "above": "over", "just over": "over",
+    "upwards of": "over", "in excess of": "over", "exceeding": "over", "more than": "more than",
+    "at least": "at least", "less than": "less than", "fewer than": "less than",
+    "under": "less than", "below": "less than", "up to": "up to", "at most": "up to",
+}  # fmt: skip
+
+_EXPECTATION = re.compile(
+    r"(?i)\b(?:forecasts?|forecast(?:ed|ing)?|expected|expects?|expectations?|projected|projections?"
+    r"|targets?|targeted|targeting|aims?|aiming|goal|poll|consensus|estimates?\s+(?:of|by)\s+economists"
+    r"|economists|analysts|predicted|likely\s+to|would|will|could)\b"
+)
+
+_SHARE_AFTER = re.compile(r"^\s*(?:of|to)\s+(?:the\s+|its\s+|their\s+|total\s+|all\s+|overall\s+)*")
+_SHARE_BEFORE = re.compile(
+    r"(?i)(?:share|accounts?\s+for|accounted\s+for|accounting\s+for|making\s+up|made\s+up|constitut\w+|comprising)"
+    r"\s+(?:of\s+|for\s+|about\s+|around\s+|nearly\s+|over\s+|some\s+|almost\s+|roughly\s+)*$"
+)
+_CHANGE_AFTER = re.compile(
+    r"(?i)^\s*(?:(?:on\s+|a\s+)?(?:year[-\s]on[-\s]year|y-?o-?y|month[-\s]on[-\s]month|m-?o-?m|on[-\s]year|annually)\b"
+    r"|(?:\w+\s+){0,1}(?:higher|lower|more|less|up|down|rise|increase|growth|gain|jump|fall|drop|decline|decrease|slump|contraction|expansion|surge|plunge"
+    r"|increased|decreased|declined|rose|fell|grew|dropped|jumped)\b)"
+)
+_RATE_AFTER = re.compile(
+    r"(?i)^\s*(?:[A-Z][\w.]*\s+)?(?:(?:reciprocal|retaliatory|additional|import|export|ad\s+valorem|customs|punitive|anti-dumping|basic)\s+)*"
+    r"(?:tariffs?|duty|duties|levy|levies|tax|taxes|rate|utili[sz]ation|interest|inflation|stake|discount|margin|quota)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    value: str  # flow name, "other", or a country code
+    how: str = ""  # for countries: "possessive", "reporter", "partner", "plain"
+
+
+# --- countries -----------------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z.]*(?:['’]s)?|[A-Z][A-Za-z]*")
+
+
+@cache
+def _country_index() -> tuple[dict[str, str], int, re.Pattern[str]]:
+    names = country_names()
+    longest = max(len(name.split()) for name in names)
+    lower_initial = [name for name in names if name[:1].islower()]
+    pattern = "|".join(re.escape(n) for n in sorted(lower_initial, key=len, reverse=True))
+    return names, longest, re.compile(rf"(?<![\w-])(?:{pattern or '(?!)'})(?![\w-])")
+
+
+_CAPITALIZED = re.compile(
+    r"(?<![\w'’])[A-Z][A-Za-z.&'’]*(?:[ \-][A-Z][A-Za-z.&'’]*|\s+(?:of|and|the)\s+(?=[A-Z]))*"
+)
+_PARTNER_BEFORE = re.compile(
+    r"(?i)(?:\bto|\bwith|\binto|\btowards|\bdestined\s+for|\bbound\s+for|\bfrom|\bvis-[aà]-vis|\bagainst|\bbetween)\s+(?:the\s+)?(?:[\w.]+\s+and\s+(?:the\s+)?)?$"
+)
+_REPORTER_BEFORE_FROM = re.compile(r"(?i)\bfrom\s+(?:the\s+)?$")
+
+
+def find_countries(text: str, start: int, end: int) -> list[Mention]:
+    """Country mentions in ``text[start:end]``, longest name first, with how they are used."""
+    names, longest, lowercase = _country_index()
+    found: list[Mention] = []
+    for run in _CAPITALIZED.finditer(text, start, end):
+        words = [
+            (m.start() + run.start(), m.end() + run.start()) for m in _WORD.finditer(run.group(0))
+        ]
+        i = 0
+        while i < len(words):
+            matched = False
+            for j in range(min(len(words), i + longest + 2), i, -1):
+                s, e = words[i][0], words[j - 1][1]
+                surface = text[s:e]
+                possessive = surface.endswith(("'s", "’s"))
+                key = surface[:-2] if possessive else surface
+                key = key.rstrip(".") if key not in names else key
+                code = names.get(key) or names.get(key + ".")
+                if code:
+                    found.append(Mention(s, e, code, "possessive" if possessive else ""))
+                    i = j
+                    matched = True
+                    break
+            if not matched:
+                i += 1
+    for match in lowercase.finditer(text, start, end):
+        found.append(Mention(match.start(), match.end(), names[match.group(0)], ""))
+    found.sort(key=lambda m: m.start)
+    return [_classify(text, start, m) for m in found]
+
+
+def _classify(text: str, sentence_start: int, mention: Mention) -> Mention:
+    before = text[max(sentence_start, mention.start - 40) : mention.start]
+    after = text[mention.end : mention.end + 30]
+    how = mention.how
+    if how != "possessive":
+        if _REPORTER_BEFORE_FROM.search(before):
+            how = "from"
+        elif _PARTNER_BEFORE.search(before) or re.match(r"^-(?:bound|destined)", after):
+            how = "partner"
+        elif re.match(
+            r"(?i)^(?:'s|’s)?\s*(?:(?:merchandise|goods|overall|total|foreign|annual|monthly|non-oil|oil)\s+)?"
+            r"(?:exports?|imports?|trade|deficit|surplus|shipments|exported|imported|posted|recorded|reported|registered|ran)\b",
+            after,
+        ):
+            how = "reporter"
+        elif re.match(r"^[-–](?:[A-Z]|\s)", after) and not after.startswith(("- ", "– ")):
+            how = "pair"
+    return Mention(mention.start, mention.end, mention.value, how)
+
+
+# --- flows ----------------------------------------------------------------------------
+
+
+def find_flows(text: str, start: int, end: int) -> list[Mention]:
+    found = []
+    for match in FLOW_PATTERN.finditer(text, start, end):
+        name = next(n for n in _FLOW_NAMES if match.group(n))
+        found.append(Mention(match.start(), match.end(), name))
+    return found
+
+
+def adjacent_after(text: str, end: int, mention: Mention, limit: int = 32) -> bool:
+    """Whether ``mention`` follows a figure ending at ``end`` with only filler words between.
+
+    "25% tariff", "90% of exports", "$5 billion trade deficit", "85% utilisation".
+    """
+    gap = text[end : mention.start]
+    if len(gap) > limit or mention.start < end:
+        return False
+    return bool(
+        re.fullmatch(
+            r"(?:\s*(?:of|in|on|for|the|a|an|its|their|total|overall|annual|monthly|merchandise|goods"
+            r"|non-oil|oil|[A-Z][\w.]*(?:['’]s)?|[Uu]\.?[Ss]\.?|reciprocal|retaliatory|additional|import|export))*\s*",
+            gap,
+        )
+    )
+
+
+# Words after which a figure is a level or a comparison base, not the change itself:
+# "rose 5% to $10 bn", "higher than $27.57 bn", "up from $4.8 bn", "stood at".
+_LEVEL_BETWEEN = re.compile(
+    r"(?i)\b(?:to|at|from|than|against|versus|vs\.?|compared|stood|was|were|reached|totall?ed"
+    r"|valued|worth|of\s+(?=[$€£¥₹]))\b"
+)
+
+
+def direction_near(text: str, window_start: int, start: int, end: int) -> str | None:
+    """Direction from the words just before (nearest wins) or just after the figure."""
+    after = text[end : end + 40]
+    head = _CHANGE_AFTER.match(after)
+    if head:
+        words = DIRECTION_PATTERN.search(head.group(0))
+        if words:
+            return "up" if words.group("up") else "down"
+    best = None
+    for match in DIRECTION_PATTERN.finditer(text, max(window_start, start - 90), start):
+        best = match
+    if best is not None:
+        # A verb of change governs a figure directly ("rose 5%", "fell by $2 bn", "growth of
+        # 6%"); after "to", "at" or "from" the figure is a level, not the change.
+        between = text[best.end() : start]
+        if _LEVEL_BETWEEN.search(between) and not re.search(
+            r"(?i)(?:growth|increase|decrease|decline|rise|fall|drop|expansion|contraction|gain|jump|loss)\s+of\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$",
+            text[best.start() : start],
+        ):
+            return None
+        return "up" if best.group("up") else "down"
+    return None
+
+
+def qualifier_before(text: str, start: int) -> str | None:
+    match = QUALIFIER_PATTERN.search(text[max(0, start - 30) : start])
+    if not match:
+        return None
+    word = re.sub(r"\s+", " ", match.group(0).strip().lower())
+    word = re.sub(r"\s+(?:the|a)$", "", word)
+    if match.group("about"):
+        return _QUALIFIER_WORDS.get(word, "about")
+    return _QUALIFIER_WORDS.get(word, "over" if match.group("over") else "less than")
+
+
+def role_of(text: str, kind: str, start: int, end: int, direction: str | None) -> str | None:
+    after = text[end : end + 60]
+    before = text[max(0, start - 40) : start]
+    if kind in ("percent", "percentage_points"):
+        if _RATE_AFTER.match(after) or re.search(
+            r"(?i)(?:tariffs?|duty|duties|levy|tax|rate|utili[sz]ation)\s+(?:of\s+|at\s+|to\s+|by\s+)?(?:about\s+|around\s+)?$",
+            before,
+        ):
+            return "rate"
+        if _SHARE_BEFORE.search(before) or (
+            _SHARE_AFTER.match(after) and not _CHANGE_AFTER.match(after) and not direction
+        ):
+            return "share"
+        if direction or _CHANGE_AFTER.match(after):
+            return "change"
+        return None
+    if kind == "money":
+        return "change" if direction else "level"
+    return None
+
+
+def expectation_near(text: str, window_start: int, start: int) -> bool:
+    return bool(_EXPECTATION.search(text, max(window_start, start - 60), start))

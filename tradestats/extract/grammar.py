@@ -1,0 +1,282 @@
+"""The trade grammar: money, percent, percentage points and multiples as written in news.
+
+One compiled pattern finds every candidate; ``parse_match`` turns a match into a
+``Reading`` (value, unit, printed digits, precision) or rejects it. Context (flow,
+countries, periods) is added later by ``context.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from tradestats.extract.refdata import currency_prefixes, currency_words, scale_factors
+
+# Surface forms of the scale words in scales.txt. Single letters count only when glued to
+# a number that carries a currency ("$5m", "£3bn"), where they cannot be metres or bytes.
+_SCALE_FORMS = {
+    "thousand": "thousand",
+    "million": "million",
+    "mln": "million",
+    "mn": "million",
+    "mio": "million",
+    "billion": "billion",
+    "bln": "billion",
+    "bn": "billion",
+    "trillion": "trillion",
+    "tn": "trillion",
+    "trn": "trillion",
+    "lakh crore": "lakh_crore",
+    "lakh crores": "lakh_crore",
+    "lakh": "lakh",
+    "lakhs": "lakh",
+    "crore": "crore",
+    "crores": "crore",
+    "k": "thousand",
+    "m": "million",
+    "b": "billion",
+}
+_SINGLE_LETTER_SCALES = frozenset({"k", "m", "b"})
+
+WORD_NUMBERS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_WORD_NUMBER = (
+    rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    rf"|seventeen|eighteen|nineteen|ten|a\ hundred|one\ hundred|{_UNITS})"
+)
+
+_SPACE = r"[ \u00a0\u202f\u2009]"
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian grouping: 1,74,559.49
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.5
+    rf"|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:\.\d+)?"  # 1 741.9
+    r"|\d+(?:\.\d+)?|\.\d+)"
+)
+_NUMBER = rf"(?:{_DIGITS}|(?i:{_WORD_NUMBER})(?![\w-]))"
+
+_PERCENT = r"(?:%|(?i:per[\s-]?cent|percent|pct)(?!\w)|pc(?!\w))"
+_POINTS = (
+    r"(?:(?i:(?:percentage|percent|per\s?cent|pct|%)[\s-]?points?|ppts?|pp|p\.p\.)(?!\w)"
+    r"|(?i:basis[\s-]points?|bps|bp)(?!\w))"
+)
+
+
+def _alternation(forms: list[str]) -> str:
+    return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+
+
+@cache
+def figure_pattern() -> re.Pattern[str]:
+    prefixes = _alternation(list(currency_prefixes()))
+    words = _alternation(list(currency_words()))
+    scales = _alternation(list(_SCALE_FORMS))
+    sign = r"(?:[-−+](?=[\d.$€£¥₹A-Z])|–(?=\d)|\([-−]\))"
+    pattern = rf"""
+        (?<![\w.,/])(?<![\w.]-)
+        (?P<sign>{sign}\s?)?
+        (?:(?P<cur>{prefixes})(?![A-Za-z])\s?(?P<sign2>[-−])?\s?)?
+        (?P<num>{_NUMBER})(?!,\d)
+        (?:
+            (?P<rsep>\s?(?:-|–|—|to)\s?|\s(?:and|to)\s)
+            (?:(?P=cur)\s?)?
+            (?P<num2>{_DIGITS})
+            (?![\d,])
+        )?
+        (?:
+            (?P<pct>\s?{_POINTS}|\s?{_PERCENT})
+          | (?:\s?(?P<cur_infix>US\$|\$|€|£)(?P<scale_glued>m|bn|mn|k)(?![A-Za-z]))
+          | (?:\s?(?P<scale>(?i:{scales}))(?![A-Za-z]))?
+            (?:\.?\s?(?P<curword>(?i:{words}))(?![A-Za-z]))?
+        )
+    """
+    return re.compile(pattern, re.VERBOSE)
+
+
+MULTIPLE_PATTERN = re.compile(
+    r"""
+    (?<![\w-])
+    (?:
+        (?P<verb>(?i:doubl|tripl|trebl|quadrupl)(?:ed|ing|es|e)(?![\w-])|(?i:halv)(?:ed|ing|es|e)(?!\w))
+      | (?P<fold>(?:\d+(?:\.\d+)?|(?i:two|three|four|five|six|seven|eight|nine|ten))[\s-]?(?i:fold)(?!\w))
+      | (?P<times>(?:\d+(?:\.\d+)?|(?i:two|three|four|five|six|seven|eight|nine|ten))\s(?i:times)
+          (?=\s(?i:higher|larger|greater|bigger|more|as|the|that|what|its|their|over|lower|smaller)\b))
+      | (?P<x>\d+(?:\.\d+)?x)(?!\w)
+    )
+    """,
+    re.VERBOSE,
+)
+_VERB_MULTIPLES = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "halv": Decimal("0.5")}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the grammar read at ``start:end`` before any context is added."""
+
+    start: int
+    end: int
+    kind: str
+    value: Decimal
+    unit: str
+    printed: str
+    ulp: Decimal
+    low: Decimal | None = None
+    high: Decimal | None = None
+    negative: bool = False
+
+
+def parse_number(token: str) -> tuple[Decimal, Decimal]:
+    """Digits as printed -> (value, one unit in the last printed place)."""
+    lowered = token.lower().replace("\u00a0", " ")
+    if lowered[:1].isalpha():
+        words = re.split(r"[- ]", lowered)
+        words = [w for w in words if w != "a"]
+        value = sum(WORD_NUMBERS[w] for w in words) if words != ["one", "hundred"] else 100
+        return Decimal(value), Decimal(1)
+    digits = re.sub(r"[, \u202f\u2009]", "", lowered)
+    value = Decimal(digits)
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return value, Decimal(1).scaleb(exponent)
+
+
+def _normalize_cur_word(word: str) -> str:
+    return re.sub(r"\s+", " ", word.lower())
+
+
+def parse_match(match: re.Match[str]) -> Reading | None:
+    """Turn a candidate into a Reading; None when it is a bare number or not a figure."""
+    groups = match.groupdict()
+    num, cur, curword, pct = groups["num"], groups["cur"], groups["curword"], groups["pct"]
+    scale_form = groups["scale"] or groups["scale_glued"]
+    start, end = match.start(), match.end()
+
+    if pct:
+        if cur:
+            return None
+        marker = pct.strip().lower()
+        is_bps = marker.startswith(("basis", "bp"))
+        is_points = is_bps or not re.fullmatch(r"%|per[\s-]?cent|percent|pct|pc", marker)
+        kind, unit = ("percentage_points", "pp") if is_points else ("percent", "%")
+        # Basis points are kept in percentage points so that both compare directly.
+        factor = Decimal("0.01") if is_bps else Decimal(1)
+    else:
+        prefixes = currency_prefixes()
+        currency = prefixes[cur] if cur else None
+        if groups["cur_infix"]:
+            currency = prefixes.get(groups["cur_infix"], currency)
+        if curword:
+            word_currency = currency_words()[re.sub(r"\s+", " ", curword.lower())]
+            # "$5 billion Australian dollars" would be contradictory; a bare "$" defers.
+            if currency and currency != word_currency and cur != "$":
+                return None
+            currency = word_currency
+        if currency is None:
+            return None
+        # "$5m" yes; "$5 m" and "5 m dollars" no: a lone letter after a space is too often
+        # a unit or an unrelated word.
+        if (
+            groups["scale"]
+            and groups["scale"].lower() in _SINGLE_LETTER_SCALES
+            and (not cur or curword or match.start("scale") != match.end("num"))
+        ):
+            if not cur:
+                return None
+            scale_form = None
+            end = match.end("num2") if groups["num2"] else match.end("num")
+        kind, unit = "money", currency
+        factor = _scale_for(scale_form)
+
+    if num[:1].isalpha() and not (pct or scale_form or curword):
+        # "one" or "three" alone is prose; "three pct" and "six mln dlrs" are figures.
+        return None
+    value, ulp = parse_number(num)
+    sign = (groups["sign"] or "").strip()
+    negative = sign in ("-", "−", "(-)", "(−)") or bool(groups["sign2"])
+    low = high = None
+    printed = num
+    if groups["num2"]:
+        high_value, high_ulp = parse_number(groups["num2"])
+        if high_value <= value:
+            # "2019-20" style labels and "5-3" scores are not ranges.
+            return None
+        low, high = value * factor, high_value * factor
+        ulp = min(ulp, high_ulp)
+        value = (value + high_value) / 2
+        printed = f"{num}-{groups['num2']}"
+    value = _plain(value * factor)
+    ulp = _plain(ulp * factor)
+    low, high = (
+        (_plain(low), _plain(high)) if low is not None and high is not None else (None, None)
+    )
+    if negative:
+        value = -value
+        if low is not None and high is not None:
+            low, high = -high, -low
+    return Reading(start, end, kind, value, unit, printed, ulp, low, high, negative)
+
+
+def _plain(value: Decimal) -> Decimal:
+    """Drop exponents that scaling leaves behind: 33.53 * 1e9 -> 33530000000."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def _scale_for(scale_form: str | None) -> Decimal:
+    if not scale_form:
+        return Decimal(1)
+    key = re.sub(r"\s+", " ", scale_form.lower())
+    return scale_factors()[_SCALE_FORMS[key]]
+
+
+def parse_multiple(match: re.Match[str]) -> Reading:
+    groups = match.groupdict()
+    if groups["verb"]:
+        stem = re.match(r"[a-z]+?(?=ed$|ing$|es$|e$)", groups["verb"].lower())
+        assert stem is not None
+        value = Decimal(_VERB_MULTIPLES[stem.group(0)])
+        printed, ulp = groups["verb"], Decimal(0)
+    else:
+        token = groups["fold"] or groups["times"] or groups["x"]
+        number = re.match(r"\d+(?:\.\d+)?|[A-Za-z]+", token)
+        assert number is not None
+        value, ulp = parse_number(number.group(0))
+        printed = number.group(0)
+    return Reading(
+        start=match.start(),
+        end=match.end(),
+        kind="multiple",
+        value=value,
+        unit="x",
+        printed=printed,
+        ulp=ulp,
+    )
+
+
+def scan(text: str) -> list[Reading]:
+    """Every money, percent, points and multiple reading in ``text``, in order."""
+    readings: list[Reading] = []
+    for match in figure_pattern().finditer(text):
+        reading = parse_match(match)
+        if reading is not None:
+            readings.append(reading)
+    covered_until = -1
+    multiples: list[Reading] = []
+    for match in MULTIPLE_PATTERN.finditer(text):
+        multiples.append(parse_multiple(match))
+    if multiples:
+        readings = sorted(readings + multiples, key=lambda r: r.start)
+        kept: list[Reading] = []
+        for reading in readings:
+            if reading.start >= covered_until:
+                kept.append(reading)
+                covered_until = reading.end
+        readings = kept
+    return readings

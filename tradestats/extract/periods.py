@@ -1,0 +1,271 @@
+"""Periods as trade writing states them, resolved to spans of whole months.
+
+A period mention is either absolute once resolved ("July 2024", "FY26", "H1 2025", "April-July
+FY26") or relative to another period ("a year earlier", "the same period last year", "last
+month"). Mentions without a year ("in July") take the year from the text around them, or
+from the document date when the caller knows it; otherwise the year stays unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+    r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "final": 4, "last": 4,
+}  # fmt: skip
+_COUNT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9,
+    "10": 10, "11": 11,
+}  # fmt: skip
+
+# Month in which each reporter's fiscal year starts, where trade statistics use one.
+# India and Japan: April; Pakistan, Bangladesh, Australia, New Zealand, Egypt: July.
+FISCAL_START = {"IN": 4, "JP": 4, "PK": 7, "BD": 7, "AU": 7, "NZ": 7, "EG": 7, "KE": 7}
+DEFAULT_FISCAL_START = 4
+
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_FY = (
+    rf"(?:FY\s?'?(?P<fy4>{_YEAR})(?:[-–/](?P<fy4b>\d{{2,4}}))?|FY\s?'?(?P<fy2>\d{{2}})(?:[-–/](?P<fy2b>\d{{2}}))?"
+    rf"|(?P<split>{_YEAR})[-–/](?P<splitb>\d{{2}}|{_YEAR})(?!\d)"
+    rf"|(?i:fiscal)(?:\s+year)?\s+(?P<fyfull>{_YEAR})(?:[-–/](?P<fyfullb>\d{{2,4}}))?)"
+)
+_YEAR_OR_FY = rf"(?:{_FY}|(?P<year>{_YEAR}))"
+
+
+def _year_part(name: str) -> str:
+    # Same groups again under a suffix so one pattern can hold two period parts.
+    return re.sub(r"\?P<(\w+)>", rf"?P<\1{name}>", _YEAR_OR_FY)
+
+
+PERIOD_PATTERN = re.compile(
+    rf"""
+    (?<![\w-])(?:
+        (?P<m1>{_MONTH})(?:\s?\d{{1,2}}(?:[-–]\d{{1,2}})?)?\s?(?:[-–—]|\s(?:to|through|and)\s)\s?
+            (?P<m2>{_MONTH})(?![A-Za-z])(?:,?\s?(?:of\s)?(?:{_year_part("a")}))?
+      | (?P<q>Q[1-4]|(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s(?i:quarter))
+            (?:,?\s?(?:of\s)?(?:the\s)?(?:{_year_part("b")}))?
+      | (?P<h>H[12]|(?i:first|second)\s(?i:half))(?:,?\s?(?:of\s)?(?:the\s)?(?:{_year_part("c")}))?
+      | (?i:(?:the\s)?first\s)(?P<nmonths>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})
+            \s(?i:months)(?:\s(?:of\s)?(?:the\s)?(?:{_year_part("d")}|(?P<curfy>current\sfiscal\syear|fiscal\syear|year)))?
+      | (?P<month>{_MONTH})(?![A-Za-z])(?P<days>\s\d{{1,2}}(?P<dayrange>[-–]\d{{1,2}})?(?!\d))?(?:,?\s?(?:of\s)?(?:{_year_part("e")}))?
+      | {_year_part("f")}
+    )(?![\w%])
+    """,
+    re.VERBOSE,
+)
+
+RELATIVE_PATTERN = re.compile(
+    r"""(?i)(?<!\w)(?:
+        (?P<yago>a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?year[-\s]ago(?:\s+(?:period|month|quarter|level))?
+          |(?:the\s+)?(?:same|corresponding|like)\s+(?:period|month|quarter|time|half)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|prior|a|preceding)\s+(?:fiscal\s+|financial\s+|calendar\s+)?year
+          |(?:the\s+)?(?:previous|prior|preceding)\s+(?:fiscal\s+|financial\s+)?year|last\s+(?:fiscal\s+|financial\s+)?year)
+      | (?P<mago>a\s+month\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+month|last\s+month)
+      | (?P<qago>a\s+quarter\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+quarter|last\s+quarter)
+    )(?!\w)""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """A period found in the text; ``shift`` is set for relative ones (months back)."""
+
+    start: int
+    end: int
+    text: str
+    first: tuple[int | None, int] | None = None  # (year or None, month)
+    last: tuple[int | None, int] | None = None
+    shift: int | None = None
+    has_year: bool = False
+    # "the first eight months": counted from the start of whichever year the text is in.
+    from_year_start: bool = False
+
+
+def month_number(token: str) -> int:
+    return MONTHS[token[:3].lower()]
+
+
+def _century(two_digits: str) -> int:
+    value = int(two_digits)
+    return 2000 + value if value < 50 else 1900 + value
+
+
+def _fiscal_end_year(groups: dict[str, str | None], suffix: str) -> int | None:
+    """Calendar year in which the fiscal year named by the groups ends."""
+    g = {k[: -len(suffix)] if suffix and k.endswith(suffix) else k: v for k, v in groups.items()}
+    if g.get("fy4"):
+        return int(g["fy4"]) + 1 if g.get("fy4b") else int(g["fy4"])
+    if g.get("fy2"):
+        return _century(g["fy2b"]) if g.get("fy2b") else _century(g["fy2"])
+    if g.get("split"):
+        first, second = int(g["split"]), g["splitb"] or ""
+        end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        return end if end == first + 1 else None
+    if g.get("fyfull"):
+        return int(g["fyfull"]) + 1 if g.get("fyfullb") else int(g["fyfull"])
+    return None
+
+
+def _part_groups(groups: dict[str, str | None], suffix: str) -> dict[str, str | None]:
+    return {k: v for k, v in groups.items() if k.endswith(suffix) and v}
+
+
+def _resolve_span(
+    groups: dict[str, str | None], suffix: str, fiscal_start: int
+) -> tuple[str, int | None] | None:
+    """('calendar', year) or ('fiscal', end_year) from the year part, or None if absent."""
+    part = _part_groups(groups, suffix)
+    if not part:
+        return None
+    if part.get("year" + suffix):
+        return "calendar", int(part["year" + suffix] or 0)
+    end_year = _fiscal_end_year(part, suffix)
+    if end_year is None:
+        return None
+    return "fiscal", end_year
+
+
+def _month_in_fiscal(month: int, end_year: int, fiscal_start: int) -> tuple[int, int]:
+    if fiscal_start == 1:
+        return end_year, month
+    return (end_year - 1, month) if month >= fiscal_start else (end_year, month)
+
+
+def _shift_month(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | None:
+    groups = match.groupdict()
+    text = match.group(0)
+    start, end = match.start(), match.end()
+
+    def mention(
+        first: tuple[int | None, int], last: tuple[int | None, int], has_year: bool
+    ) -> PeriodMention:
+        return PeriodMention(start, end, text, first, last, None, has_year)
+
+    def months_of(span: tuple[str, int | None] | None, m_first: int, m_last: int) -> PeriodMention:
+        if span is None:
+            return mention((None, m_first), (None, m_last), False)
+        kind, year = span
+        assert year is not None
+        if kind == "calendar":
+            return mention((year, m_first), (year, m_last), True)
+        y1, mm1 = _month_in_fiscal(m_first, year, fiscal_start)
+        y2, mm2 = _month_in_fiscal(m_last, year, fiscal_start)
+        return mention((y1, mm1), (y2, mm2), True)
+
+    if groups["m1"]:
+        span = _resolve_span(groups, "a", fiscal_start)
+        m_first, m_last = month_number(groups["m1"]), month_number(groups["m2"])
+        if span and span[0] == "calendar" and m_last < m_first:
+            # "November-February 2020": the range runs into the stated year.
+            year = span[1] or 0
+            return mention((year - 1, m_first), (year, m_last), True)
+        if span and span[0] == "fiscal":
+            return months_of(span, m_first, m_last)
+        if span is None and m_last < m_first:
+            return PeriodMention(start, end, text, (None, m_first), (None, m_last), None, False)
+        return months_of(span, m_first, m_last)
+    if groups["q"]:
+        quarter = groups["q"]
+        number = int(quarter[1]) if quarter[0] in "Qq" else _ORDINALS[quarter.split()[0].lower()]
+        span = _resolve_span(groups, "b", fiscal_start)
+        if span and span[0] == "fiscal":
+            first_month = (fiscal_start - 1 + 3 * (number - 1)) % 12 + 1
+            year = span[1] or 0
+            y1, m1 = _month_in_fiscal(first_month, year, fiscal_start)
+            y2, m2 = _shift_month(y1, m1, 2)
+            return mention((y1, m1), (y2, m2), True)
+        return months_of(span, 3 * number - 2, 3 * number)
+    if groups["h"]:
+        half = groups["h"]
+        number = int(half[1]) if half[0] in "Hh" else (1 if half.lower().startswith("first") else 2)
+        span = _resolve_span(groups, "c", fiscal_start)
+        if span and span[0] == "fiscal":
+            year = span[1] or 0
+            first_month = fiscal_start if number == 1 else (fiscal_start + 5) % 12 + 1
+            y1, m1 = _month_in_fiscal(first_month, year, fiscal_start)
+            y2, m2 = _shift_month(y1, m1, 5)
+            return mention((y1, m1), (y2, m2), True)
+        return months_of(span, 6 * number - 5, 6 * number)
+    if groups["nmonths"]:
+        count = _COUNT_WORDS.get(groups["nmonths"].lower())
+        if count is None:
+            return None
+        span = _resolve_span(groups, "d", fiscal_start)
+        if span is None:
+            fiscal = bool(groups["curfy"] and "fiscal" in groups["curfy"].lower())
+            first_month = fiscal_start if fiscal else 1
+            m_last = (first_month - 1 + count - 1) % 12 + 1
+            return PeriodMention(
+                start, end, text, (None, first_month), (None, m_last), None, False, True
+            )
+        if span[0] == "fiscal":
+            year = span[1] or 0
+            y1, m1 = _month_in_fiscal(fiscal_start, year, fiscal_start)
+            y2, m2 = _shift_month(y1, m1, count - 1)
+            return mention((y1, m1), (y2, m2), True)
+        return months_of(span, 1, count)
+    if groups["month"]:
+        if groups["days"] and not groups["dayrange"]:
+            # "from August 7", "LONDON, March 26": a day, not a period of trade data.
+            return None
+        month = month_number(groups["month"])
+        span = _resolve_span(groups, "e", fiscal_start)
+        return months_of(span, month, month)
+    span = _resolve_span(groups, "f", fiscal_start)
+    if span is None:
+        return None
+    if span[0] == "calendar":
+        return months_of(span, 1, 12)
+    year = span[1] or 0
+    y1, m1 = _month_in_fiscal(fiscal_start, year, fiscal_start)
+    y2, m2 = _shift_month(y1, m1, 11)
+    return mention((y1, m1), (y2, m2), True)
+
+
+def find_periods(text: str, start: int, end: int, fiscal_start: int) -> list[PeriodMention]:
+    found: list[PeriodMention] = []
+    for match in PERIOD_PATTERN.finditer(text, start, end):
+        parsed = parse_period(match, fiscal_start)
+        if parsed is not None:
+            found.append(parsed)
+    for match in RELATIVE_PATTERN.finditer(text, start, end):
+        shift = -12 if match.group("yago") else -1 if match.group("mago") else -3
+        found.append(PeriodMention(match.start(), match.end(), match.group(0), shift=shift))
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def fill_year(mention: PeriodMention, year: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Resolve a year-less month span with the year of the period it sits in."""
+    if mention.first is None or mention.last is None:
+        return None
+    (_, m1), (_, m2) = mention.first, mention.last
+    if m2 < m1:
+        return (year - 1, m1), (year, m2)
+    return (year, m1), (year, m2)
+
+
+def shift_span(
+    span: tuple[tuple[int, int], tuple[int, int]], months: int
+) -> tuple[tuple[int, int], tuple[int, int]]:
+    return _shift_month(*span[0], months), _shift_month(*span[1], months)
+
+
+def format_month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"

@@ -1,0 +1,68 @@
+"""Reference data (countries, currencies, scales) read from the files in ``tradestats/data``.
+
+The files are the single source of truth; code only compiles them into lookups once.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("tradestats").joinpath("data", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def _alternatives(cell: str) -> list[str]:
+    return [] if cell in ("", "-") else [form.strip() for form in cell.split("|") if form.strip()]
+
+
+@cache
+def scale_factors() -> dict[str, Decimal]:
+    """``name -> factor`` from scales.txt (pint definition syntax, read without pint)."""
+    text = resources.files("tradestats").joinpath("data", "scales.txt").read_text("utf-8")
+    factors: dict[str, Decimal] = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, factor = (part.strip() for part in line.split("=", 1))
+            factors[name] = Decimal(factor)
+    return factors
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Surface form (case as written) -> ISO 3166 alpha-2 or group code."""
+    names: dict[str, str] = {}
+    for row in _rows("countries.tsv"):
+        code = row[0]
+        for form in _alternatives(row[1] if len(row) > 1 else ""):
+            names.setdefault(form, code)
+    return names
+
+
+@cache
+def currency_prefixes() -> dict[str, str]:
+    """Symbol or code written before a number -> ISO 4217."""
+    prefixes: dict[str, str] = {}
+    for row in _rows("currencies.tsv"):
+        for form in _alternatives(row[1] if len(row) > 1 else ""):
+            prefixes.setdefault(form, row[0])
+    return prefixes
+
+
+@cache
+def currency_words() -> dict[str, str]:
+    """Currency name written after a number (lower case) -> ISO 4217."""
+    words: dict[str, str] = {}
+    for row in _rows("currencies.tsv"):
+        for form in _alternatives(row[2] if len(row) > 2 else ""):
+            words.setdefault(form.lower(), row[0])
+    return words

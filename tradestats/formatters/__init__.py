@@ -1,0 +1,1 @@
+"""Renderers: each turns records from ``tradestats.models`` into text, nothing more."""

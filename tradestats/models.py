@@ -1,0 +1,120 @@
+"""The records that flow through the pipeline: read -> segment -> extract -> link -> check.
+
+Every stage returns frozen dataclasses so that later stages (formatters, tables, charts)
+can only consume them, never patch them up.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
+from typing import Any, Literal
+
+FigureKind = Literal["money", "percent", "percentage_points", "multiple", "quantity"]
+Direction = Literal["up", "down"]
+Flow = Literal["exports", "imports", "trade", "balance", "deficit", "surplus"]
+Role = Literal["level", "change", "share", "rate"]
+
+FIGURE_KINDS: tuple[str, ...] = ("money", "percent", "percentage_points", "multiple", "quantity")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A text to analyse and where it came from.
+
+    Line/column positions are computed here once, for every later stage, from the same
+    text that the character offsets index.
+    """
+
+    text: str
+    path: str = "<string>"
+    _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self._line_starts:
+            starts = [0]
+            find = self.text.find
+            pos = find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
+            object.__setattr__(self, "_line_starts", tuple(starts))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A span of whole months, as the text states it (``text``) and as resolved."""
+
+    start: str | None  # YYYY-MM
+    end: str | None  # YYYY-MM
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One number in the text and what it is.
+
+    ``value`` is exact and normalized (money in whole currency units, percent as printed
+    number); ``printed`` keeps the digits as they appear and ``ulp`` is one unit in the
+    last printed place, in the same units as ``value``: the checker needs both to know
+    which interval the writer's rounding stands for.
+    """
+
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+    kind: FigureKind
+    value: Decimal
+    unit: str
+    printed: str
+    ulp: Decimal
+    path: str = "<string>"
+    low: Decimal | None = None
+    high: Decimal | None = None
+    qualifier: str | None = None
+    direction: Direction | None = None
+    role: Role | None = None
+    flow: Flow | None = None
+    reporter: str | None = None
+    partner: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    period_text: str | None = None
+    expectation: bool = False
+
+    @property
+    def bounds(self) -> tuple[Decimal, Decimal]:
+        """The interval of true values that the printed figure can stand for."""
+        half = self.ulp / 2
+        low = self.low if self.low is not None else self.value
+        high = self.high if self.high is not None else self.value
+        return low - half, high + half
+
+    def as_record(self) -> dict[str, Any]:
+        """The one canonical serialization that every machine format starts from."""
+        record: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, Decimal):
+                value = decimal_to_json(value)
+            record[f.name] = value
+        return record
+
+
+def decimal_to_json(value: Decimal) -> int | float | str:
+    """Integers stay integers; other values go out as their shortest exact decimal float.
+
+    JSON readers parse numbers as binary floats anyway; the exact digits survive in
+    ``printed``.
+    """
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)

@@ -1,0 +1,103 @@
+"""Paragraphs and sentences with character offsets into the document text.
+
+News text comes in two shapes: wire copy hard-wrapped at ~65 columns with indented
+paragraphs, and web text with one paragraph a line. A line break ends a sentence only when
+the text around it says so (sentence-final punctuation, a blank or indented next line, a
+heading); otherwise it is a soft wrap inside the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """
+    u.s u.k u.n e.u rs re mr mrs ms dr prof st jan feb mar apr jun jul aug sep sept oct nov dec
+    no nos vs etc inc corp co ltd plc dept govt approx est fig figs p.c pct cf e.g i.e a.m p.m
+    gov sen rep gen lt col maj capt mt ft bros jr sr hon bln mln dlrs dlr
+    """.split()  # noqa: SIM905 - a word list reads better as prose
+)
+
+_SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)""")
+_HEADING_LINE = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index of the paragraph, so context is never carried across one
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Split on blank lines, indented lines and lines that close a sentence or a heading."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    lines = text.split("\n")
+    pos = 0
+    for index, line in enumerate(lines):
+        line_end = pos + len(line)
+        next_line = lines[index + 1] if index + 1 < len(lines) else None
+        stripped = line.rstrip()
+        breaks = (
+            next_line is None
+            or not next_line.strip()
+            or not stripped
+            or next_line[:1] in (" ", "\t", "\u00a0")
+            or stripped[-1:] in '.!?:;"”’)'
+            or bool(_HEADING_LINE.match(stripped))
+            or line.endswith(("  ", "\t"))
+        )
+        if breaks:
+            if text[start:line_end].strip():
+                spans.append((start, line_end))
+            start = line_end + 1
+        pos = line_end + 1
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_boundary(text: str, dot: int, after: int) -> bool:
+    """Whether the punctuation ending at ``after`` closes a sentence."""
+    if after >= len(text):
+        return True
+    rest = text[after:].lstrip()
+    if not rest:
+        return True
+    first = rest[0]
+    if not (first.isupper() or first.isdigit() or first in "\"'“‘(["):
+        return False
+    if text[dot] == ".":
+        # "U.S. exports", "Rs. 500", "Jan. 5": the word before the dot is an abbreviation.
+        word_start = dot
+        while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+            word_start -= 1
+        word = text[word_start:dot].lower()
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            return False
+    return True
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for paragraph, (p_start, p_end) in enumerate(_paragraph_spans(text)):
+        start = p_start
+        for match in _SENTENCE_END.finditer(text, p_start, p_end):
+            if _is_boundary(text, match.start(), match.end()):
+                s, e = _trim(text, start, match.end())
+                if s < e:
+                    sentences.append(Sentence(s, e, paragraph))
+                start = match.end()
+        s, e = _trim(text, start, p_end)
+        if s < e:
+            sentences.append(Sentence(s, e, paragraph))
+    return sentences
