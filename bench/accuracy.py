@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Accuracy of ``tradestats.extract.extract`` against the hand-checked ``figures_dev.jsonl``.
+"""Accuracy of ``tradestats.extraction.extract`` against the hand-checked ``figures_dev.jsonl``.
 
 What it measures: for every document annotated in ``CORPUS_DIR/figures_dev.jsonl``, the
 money / percent / percentage-point figures that ``extract`` finds in ``CORPUS_DIR/<doc>.txt``
@@ -46,7 +46,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from tradestats.extract import extract  # noqa: E402
+from tradestats.extraction import extract  # noqa: E402
 from tradestats.models import Figure  # noqa: E402
 
 SCORED_KINDS = frozenset({"money", "percent", "percentage_points"})
@@ -361,7 +361,7 @@ def print_report(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        description="Score tradestats.extract against CORPUS_DIR/figures_dev.jsonl."
+        description="Score tradestats.extraction against CORPUS_DIR/figures_dev.jsonl."
     )
     parser.add_argument("corpus", metavar="CORPUS_DIR", type=Path)
     parser.add_argument("--worst", type=int, default=10, metavar="N",

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Throughput of ``tradestats.extract.extract`` versus quantulum3, and start-up cost.
+"""Throughput of ``tradestats.extraction.extract`` versus quantulum3, and start-up cost.
 
 What it measures, in one process pinned to one CPU core (time.perf_counter wall time):
 
@@ -11,7 +11,7 @@ What it measures, in one process pinned to one CPU core (time.perf_counter wall 
   times with an explicit ``--repeat N``, best run kept). tradestats runs on exactly the same
   subset, so the speed ratio compares identical input;
 * documents on which tradestats raises are reported and left out (exit status 1);
-* start-up: wall time of ``python -c "import tradestats.extract"`` in a subprocess against
+* start-up: wall time of ``python -c "import tradestats.extraction"`` in a subprocess against
   ``python -c "pass"`` (best of N each).
 
 Targets: tradestats >= 1 MB/s (MB = 1,000,000 characters) and >= 100x quantulum3.
@@ -131,7 +131,7 @@ def show_rate(chars_per_second: float) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        description="Characters per second of tradestats.extract versus quantulum3."
+        description="Characters per second of tradestats.extraction versus quantulum3."
     )
     parser.add_argument("corpus", metavar="CORPUS_DIR", type=Path, nargs="?",
                         help="folder searched for *.txt (default: <repo>/../shared/corpus, "
@@ -152,13 +152,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # Cold: import, then the first call on the first document.
     cold_import = time.perf_counter()
-    from tradestats.extract import extract
+    from tradestats.extraction import extract
 
     ts_import = time.perf_counter() - cold_import
     ts_first = timed(lambda: extract(documents[0][1]))
 
     # Warm-up, and documents that tradestats cannot read are left out of every measurement.
     failures = failing_documents(extract, documents)
+    sys.stdout.flush()
     for name, error in failures.items():
         print(f"error: tradestats raised on {name} (left out): {error}", file=sys.stderr)
     texts = [text for name, text in documents if name not in failures]
@@ -208,9 +209,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print()
     bare = startup_time("pass", repeat)
-    loaded = startup_time("import tradestats.extract", repeat)
+    loaded = startup_time("import tradestats.extraction", repeat)
     print(f"start-up    python -c 'pass' {bare * 1e3:8.1f} ms, "
-          f"python -c 'import tradestats.extract' {loaded * 1e3:8.1f} ms "
+          f"python -c 'import tradestats.extraction' {loaded * 1e3:8.1f} ms "
           f"({loaded / bare:.1f}x, +{(loaded - bare) * 1e3:.1f} ms), best of {repeat}")
 
     print()

@@ -8,13 +8,13 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "extract"]
 
 if TYPE_CHECKING:
-    from tradestats.extract import extract
+    from tradestats.extraction import extract
 
 
 def __getattr__(name: str) -> Any:
     # Keep `import tradestats` cheap: the grammar compiles its patterns on first use.
     if name == "extract":
-        from tradestats.extract import extract
+        from tradestats.extraction import extract
 
         return extract
     raise AttributeError(name)

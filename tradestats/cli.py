@@ -88,7 +88,7 @@ def extract(
     as_of: DateOpt = None,
 ) -> None:
     """List every trade figure with its kind, value, flow, countries and period."""
-    from tradestats.extract import extract_document
+    from tradestats.extraction import extract_document
     from tradestats.formatters.figures import FORMATS, render
     from tradestats.output import OutputError, write_atomic
     from tradestats.read import InputError, expand, read

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tradestats.extract.refdata import country_names
+from tradestats.extraction.refdata import country_names
 
 FLOW_PATTERN = re.compile(
     r"""(?<![\w-])(?:

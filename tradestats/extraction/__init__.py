@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from tradestats.extract import context as ctx
-from tradestats.extract.grammar import Reading, scan
-from tradestats.extract.periods import (
+from tradestats.extraction import context as ctx
+from tradestats.extraction.grammar import Reading, scan
+from tradestats.extraction.periods import (
     DEFAULT_FISCAL_START,
     FISCAL_START,
     PeriodMention,
@@ -96,7 +96,7 @@ def extract_document(
             )
         )
     if include_quantities:
-        from tradestats.extract.quantities import find_quantities
+        from tradestats.extraction.quantities import find_quantities
 
         figures = sorted(
             figures + find_quantities(document, sentences, figures),

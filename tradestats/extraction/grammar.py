@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from tradestats.extract.refdata import currency_prefixes, currency_words, scale_factors
+from tradestats.extraction.refdata import currency_prefixes, currency_words, scale_factors
 
 # Surface forms of the scale words in scales.txt. Single letters count only when glued to
 # a number that carries a currency ("$5m", "£3bn"), where they cannot be metres or bytes.

@@ -1,0 +1,3 @@
+from tradestats.cli import main
+
+main()
