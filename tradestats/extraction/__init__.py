@@ -15,6 +15,7 @@ from tradestats.extraction.periods import (
     PeriodMention,
     fill_year,
     find_periods,
+    first_date,
     format_month,
     shift_span,
 )
@@ -24,10 +25,15 @@ from tradestats.segment import Sentence, split_sentences
 Span = tuple[tuple[int, int], tuple[int, int]]
 
 _PERIOD_LINK = re.compile(
-    r"(?i)^[\s,]*(?:\(|in|during|for|of|over|through|since|as\s+of|at\s+end-?|by|until|in\s+the|during\s+the|for\s+the|of\s+the|over\s+the|in\s+calendar|compared\s+to|against)?[\s(]*$"
+    r"(?i)^[\s,]*(?:\(|in|during|for|of|over|through|since|as\s+of|at\s+end-?|by|until|in\s+the|during\s+the|for\s+the|of\s+the|over\s+the|in\s+calendar|compared\s+to|against)?[\s(]*(?:the\s+period\s+)?$"
 )
 
 
+_CHANGE_KINDS = ("percent", "percentage_points", "multiple")
+_BRACKETS = re.compile(r"^[\s,]*\)?|\([^()]*\)")
+_BASE_BEFORE = re.compile(
+    r"(?i)(?:compared\s+(?:with|to)|as\s+against|against|v\.|vs\.?|versus|from|over|than)\s+(?:the\s+)?(?:same\s+period\s+(?:in|of)\s+)?$"
+)
 _RELATIVE_LINK = re.compile(
     r"(?i)^[\s,]*(?:[a-z]+ed\s+|seen\s+|(?:was|were)\s+)?(?:in\s+|during\s+|over\s+)?$"
 )
@@ -77,6 +83,12 @@ def extract_document(
     sentences = split_sentences(text)
     readings = scan(text)
     countries = [ctx.find_countries(text, s.start, s.end) for s in sentences]
+    if reference_date is None:
+        # Without a publication date, a full date in the text (dateline, caption) is the
+        # next best clue to the year of "in January".
+        written = first_date(text)
+        if written is not None:
+            reference_date = date(written[0], written[1], 1)
     state = _State()
     state.first_reporter = _first_reporter(countries)
     state.reporter = state.first_reporter
@@ -120,7 +132,22 @@ def _resolve(
     reference_date: date | None,
 ) -> tuple[Span | None, int | None]:
     """The months a mention stands for, and the full-year mention that anchored it."""
-    if mention.shift is not None or mention.first is None or mention.last is None:
+    if mention.shift is not None:
+        if mention.deictic and reference_date is not None:
+            # "last month", "last year" count back from the date of writing.
+            if mention.shift == -12:
+                year = reference_date.year - 1
+                return ((year, 1), (year, 12)), None
+            back = shift_span(((reference_date.year, reference_date.month),) * 2, mention.shift)
+            return back, None
+        return None, None
+    if mention.from_year_start and mention.last is None:
+        # "Year-to-date": January to the month the text is already in.
+        if state.period is None:
+            return None, None
+        year, month = state.period[1]
+        return ((year, 1), (year, month)), None
+    if mention.first is None or mention.last is None:
         return None, None
     if mention.has_year:
         (y1, m1), (y2, m2) = mention.first, mention.last
@@ -142,11 +169,12 @@ def _resolve(
             span = fill_year(mention, year)
             if span and (p1, q1) <= span[0] and span[1] <= (p2, q2):
                 return span, None
-    if state.year is not None:
-        return fill_year(mention, state.year), None
     if reference_date is not None:
+        # News reports the latest data: "in December", written in February, is last December.
         year = reference_date.year if b <= reference_date.month else reference_date.year - 1
         return fill_year(mention, year), None
+    if state.year is not None:
+        return fill_year(mention, state.year), None
     return None, None
 
 
@@ -192,6 +220,20 @@ def _sentence_figures(
         if anchor is not None:
             anchors.add(anchor)
     periods = [p for p in periods if p.start not in anchors]
+    # "a fall of 4.1% v. June 2018", "compared with January-June 2018": the period of the
+    # base value only, never of the figures around it.
+    bases: set[int] = set()
+    weak_bases: set[int] = set()
+    for p in periods:
+        base = _BASE_BEFORE.search(text, max(sentence.start, p.start - 30), p.start)
+        if base:
+            weak = base.group(0).lower().startswith(("from", "over"))
+            (weak_bases if weak else bases).add(p.start)
+    sentence_periods = _SentencePeriods(periods, spans, bases, weak_bases, state)
+    for reading in readings:
+        attached = sentence_periods.attached_after(text, reading)
+        if attached is not None:
+            sentence_periods.attached.setdefault(attached.start, reading.start)
 
     reporters = [c for c in countries if c.how in ("possessive", "reporter")]
     own_flow = bool(flows)
@@ -204,12 +246,10 @@ def _sentence_figures(
         if reporter is None:
             from_mentions = [c for c in countries if c.how == "from" and c.start < reading.start]
             if from_mentions and flow == "exports":
-                reporter = from_mentions[-1].value
+                reporter = from_mentions[-1]
         reporter_code = reporter.value if reporter else state.reporter
         partner = _partner_for(text, reading, countries, flow, reporter_code, own_flow, state)
-        span, period_text = _period_for(
-            text, reading, periods, spans, readings, previous_span, state, flow
-        )
+        span, period_text = sentence_periods.period_for(text, reading, previous_span, flow)
         direction = ctx.direction_near(text, previous_end, reading.start, reading.end)
         if (
             direction is None
@@ -271,7 +311,14 @@ def _sentence_figures(
     elif own_flow:
         state.flow = flows[-1].value if flows[-1].value != "other" else None
         state.partner = None
-    main = next((p for p in periods if spans.get(p.start)), None)
+    main = next(
+        (
+            p
+            for p in periods
+            if spans.get(p.start) and p.start not in bases | weak_bases and p.shift is None
+        ),
+        None,
+    )
     if main is not None:
         state.period = spans[main.start]
         state.period_text = main.text
@@ -332,59 +379,91 @@ def _partner_for(
     return None
 
 
-def _period_for(
-    text: str,
-    reading: Reading,
-    periods: list[PeriodMention],
-    spans: dict[int, Span | None],
-    readings: list[Reading],
-    previous_span: Span | None,
-    state: _State,
-    flow: str | None,
-) -> tuple[Span | None, str | None]:
-    is_change = reading.kind in ("percent", "percentage_points", "multiple")
+@dataclass
+class _SentencePeriods:
+    """The period mentions of one sentence, resolved, with the roles they play."""
 
-    def usable(p: PeriodMention) -> bool:
-        return not (is_change and p.shift is not None)
+    mentions: list[PeriodMention]
+    spans: dict[int, Span | None]
+    bases: set[int]  # "v. June 2018", "compared with ...": a base value's period only
+    weak_bases: set[int]  # "from March 1-20": a base, or the span itself; a last resort
+    state: _State
+    attached: dict[int, int] = field(default_factory=dict)  # mention start -> figure start
 
-    def resolved(p: PeriodMention) -> Span | None:
-        if p.shift is None:
-            return spans.get(p.start)
+    def resolved(self, mention: PeriodMention, previous_span: Span | None) -> Span | None:
+        if mention.shift is None or mention.deictic:
+            return self.spans.get(mention.start)
         anchor = (
             previous_span
             or next(
-                (spans[q.start] for q in periods if q.shift is None and spans.get(q.start)), None
+                (
+                    self.spans[q.start]
+                    for q in self.mentions
+                    if q.shift is None and self.spans.get(q.start)
+                ),
+                None,
             )
-            or state.period
+            or self.state.period
         )
-        return shift_span(anchor, p.shift) if anchor else None
+        return shift_span(anchor, mention.shift) if anchor else None
 
-    # 1. A period right after the figure: "$8.3 billion in June", "$27.57 billion shipped
-    #    a year earlier".
-    for p in periods:
-        if p.start >= reading.end and usable(p):
-            gap = text[reading.end : p.start]
-            if len(gap) <= 30 and (
-                _PERIOD_LINK.match(gap) or (p.shift is not None and _RELATIVE_LINK.match(gap))
-            ):
-                return resolved(p), p.text
-            break
-    # 2. A change belongs to the current value, whose period the sentence states first:
-    #    "X in March 2021 as against Y in March 2020, a growth of Z%".
-    if is_change:
-        first = next((p for p in periods if p.shift is None and spans.get(p.start)), None)
-        if first is not None:
-            return resolved(first), first.text
-    # 3. The nearest period before it in the sentence: "Exports in March were $5 bn".
-    before = [p for p in periods if p.end <= reading.start and usable(p) and p.shift is None]
-    if before:
-        return resolved(before[-1]), before[-1].text
-    # 4. The first period after it in the sentence: "rose 5% to $10 bn in July".
-    after = [p for p in periods if p.start >= reading.end and usable(p)]
-    if after:
-        return resolved(after[0]), after[0].text
-    # 5. Carried over from earlier sentences, for trade flows only: a tariff or a
-    #    utilisation rate is not a figure of the period the story is about.
-    if flow is None:
-        return None, None
-    return state.period, state.period_text
+    def attached_after(self, text: str, reading: Reading) -> PeriodMention | None:
+        """A period right after the figure: "$8.3 bn in June", "$27.57 bn shipped a year earlier"."""
+        is_change = reading.kind in _CHANGE_KINDS
+        for p in self.mentions:
+            if p.start >= reading.end:
+                if is_change and p.shift is not None and not p.deictic:
+                    return None
+                # A conversion in brackets may sit between: "$5 bn (Rs 41,000 crore) in July".
+                gap = _BRACKETS.sub("", text[reading.end : p.start])
+                if len(gap) <= 30 and (
+                    _PERIOD_LINK.match(gap) or (p.shift is not None and _RELATIVE_LINK.match(gap))
+                ):
+                    return p
+                return None
+        return None
+
+    def period_for(
+        self, text: str, reading: Reading, previous_span: Span | None, flow: str | None
+    ) -> tuple[Span | None, str | None]:
+        def pick(p: PeriodMention) -> tuple[Span | None, str | None]:
+            return self.resolved(p, previous_span), p.text
+
+        def own(p: PeriodMention) -> bool:
+            return p.shift is None and p.start not in self.bases and p.start not in self.weak_bases
+
+        attached = self.attached_after(text, reading)
+        if attached is not None:
+            return pick(attached)
+        # A restated value right after its period: "compared with June 2018 [€199.3Bn]".
+        before = [p for p in self.mentions if p.end <= reading.start]
+        if before and re.fullmatch(r"\s*[\[(]\s*", text[before[-1].end : reading.start]):
+            return pick(before[-1])
+        # A change belongs to the current value, whose period the sentence states first:
+        # "X in March 2021 as against Y in March 2020, a growth of Z%".
+        if reading.kind in _CHANGE_KINDS:
+            first = next((p for p in self.mentions if own(p) and self.spans.get(p.start)), None)
+            if first is not None:
+                return pick(first)
+        # The nearest period before it: "Exports in March were $5 bn".
+        own_before = [p for p in before if own(p)]
+        if own_before:
+            return pick(own_before[-1])
+        # The first period after it that is not another figure's: "rose 5% to $10 bn in July".
+        after = [
+            p
+            for p in self.mentions
+            if p.start >= reading.end
+            and own(p)
+            and self.attached.get(p.start, reading.start) == reading.start
+        ]
+        if after:
+            return pick(after[0])
+        weak = [p for p in self.mentions if p.start in self.weak_bases]
+        if weak:
+            return pick(weak[0])
+        # Carried over from earlier sentences, for trade flows only: a tariff or a
+        # utilisation rate is not a figure of the period the story is about.
+        if flow is None:
+            return None, None
+        return self.state.period, self.state.period_text

@@ -26,7 +26,7 @@ _ORDINALS = {
 _COUNT_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9,
-    "10": 10, "11": 11,
+    "10": 10, "11": 11, "twelve": 12, "12": 12,
 }  # fmt: skip
 
 # Month in which each reporter's fiscal year starts, where trade statistics use one.
@@ -51,7 +51,12 @@ def _year_part(name: str) -> str:
 PERIOD_PATTERN = re.compile(
     rf"""
     (?<![\w-])(?:
-        (?P<m1>{_MONTH})(?:\s?\d{{1,2}}(?:[-–]\d{{1,2}})?)?\s?(?:[-–—]|\s(?:to|through|and)\s)\s?
+        (?P<date>\d{{1,2}}\s{_MONTH},?\s{_YEAR}|{_MONTH}\s\d{{1,2}},\s{_YEAR})
+      | (?:(?i:the\s)?(?:(?i:past|last|latest)\s)?(?P<trailing>three|six|nine|twelve|3|6|9|12)\s(?i:months?)
+            \s(?i:ending|ended|to|through)\s(?:(?i:in)\s)?(?P<tmonth>{_MONTH})(?![A-Za-z])(?:,?\s?(?:{_year_part("g")}))?)
+      | (?P<ytd>(?i:year[-\s]to[-\s]date|YTD))
+      | (?i:(?:the\s)?first\s\d{{1,2}}\sdays\sof\s)(?P<dmonth>{_MONTH})(?![A-Za-z])(?:,?\s?(?:{_year_part("h")}))?
+      | (?P<m1>{_MONTH})(?:\s?\d{{1,2}}(?:[-–]\d{{1,2}})?)?\s?(?:[-–—]|\s(?:to|through|and)\s)\s?
             (?P<m2>{_MONTH})(?![A-Za-z])(?:,?\s?(?:of\s)?(?:{_year_part("a")}))?
       | (?P<q>Q[1-4]|(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s(?i:quarter))
             (?:,?\s?(?:of\s)?(?:the\s)?(?:{_year_part("b")}))?
@@ -90,6 +95,8 @@ class PeriodMention:
     has_year: bool = False
     # "the first eight months": counted from the start of whichever year the text is in.
     from_year_start: bool = False
+    # "last month", "last year": relative to the date of writing, not to another period.
+    deictic: bool = False
 
 
 def month_number(token: str) -> int:
@@ -168,6 +175,24 @@ def parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | Non
         y2, mm2 = _month_in_fiscal(m_last, year, fiscal_start)
         return mention((y1, mm1), (y2, mm2), True)
 
+    if groups["date"]:
+        # "16 August 2019", "March 26, 1987": a day, not a period of trade data.
+        return None
+    if groups["trailing"]:
+        count = _COUNT_WORDS.get(groups["trailing"].lower(), 12)
+        month = month_number(groups["tmonth"])
+        span = _resolve_span(groups, "g", fiscal_start)
+        year = span[1] if span and span[0] == "calendar" else None
+        first = _shift_month(year or 2000, month, 1 - count)
+        if year is None:
+            # "the three months ending in July": year from context, like a bare month.
+            return PeriodMention(start, end, text, (None, first[1]), (None, month), None, False)
+        return mention(first, (year, month), True)
+    if groups["dmonth"]:
+        month = month_number(groups["dmonth"])
+        return months_of(_resolve_span(groups, "h", fiscal_start), month, month)
+    if groups["ytd"]:
+        return PeriodMention(start, end, text, (None, 1), None, None, False, True)
     if groups["m1"]:
         span = _resolve_span(groups, "a", fiscal_start)
         m_first, m_last = month_number(groups["m1"]), month_number(groups["m2"])
@@ -238,6 +263,24 @@ def parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | Non
     return mention((y1, m1), (y2, m2), True)
 
 
+DATE_PATTERN = re.compile(
+    rf"(?<![\w-])(?:(?P<d1>\d{{1,2}})\s(?P<m1>{_MONTH}),?\s(?P<y1>{_YEAR})"
+    rf"|(?P<m2>{_MONTH})\s(?P<d2>\d{{1,2}}),\s(?P<y2>{_YEAR})|(?P<iso>{_YEAR}-[01]\d-[0-3]\d))(?!\w)"
+)
+
+
+def first_date(text: str) -> tuple[int, int] | None:
+    """(year, month) of the first full date written in the text: a dateline or a caption."""
+    match = DATE_PATTERN.search(text)
+    if match is None:
+        return None
+    if match.group("iso"):
+        return int(match.group("iso")[:4]), int(match.group("iso")[5:7])
+    year = match.group("y1") or match.group("y2")
+    month = match.group("m1") or match.group("m2")
+    return int(year), month_number(month)
+
+
 def find_periods(text: str, start: int, end: int, fiscal_start: int) -> list[PeriodMention]:
     found: list[PeriodMention] = []
     for match in PERIOD_PATTERN.finditer(text, start, end):
@@ -246,7 +289,14 @@ def find_periods(text: str, start: int, end: int, fiscal_start: int) -> list[Per
             found.append(parsed)
     for match in RELATIVE_PATTERN.finditer(text, start, end):
         shift = -12 if match.group("yago") else -1 if match.group("mago") else -3
-        found.append(PeriodMention(match.start(), match.end(), match.group(0), shift=shift))
+        deictic = bool(
+            re.fullmatch(
+                r"(?i)last\s+(?:month|quarter|(?:fiscal\s+|financial\s+)?year)", match.group(0)
+            )
+        )
+        found.append(
+            PeriodMention(match.start(), match.end(), match.group(0), shift=shift, deictic=deictic)
+        )
     found.sort(key=lambda p: p.start)
     return found
 
