@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from tradestats.extraction import context as ctx
@@ -25,14 +25,14 @@ from tradestats.segment import Sentence, split_sentences
 Span = tuple[tuple[int, int], tuple[int, int]]
 
 _PERIOD_LINK = re.compile(
-    r"(?i)^[\s,]*(?:\(|in|during|for|of|over|through|since|as\s+of|at\s+end-?|by|until|in\s+the|during\s+the|for\s+the|of\s+the|over\s+the|in\s+calendar|compared\s+to|against)?[\s(]*(?:the\s+period\s+)?$"
+    r"(?i)^[\s,]*(?:\(|in|during|for|of|over|through|as\s+of|at\s+end-?|by|until|in\s+the|during\s+the|for\s+the|of\s+the|over\s+the|in\s+calendar|compared\s+to|against)?[\s(]*(?:the\s+period\s+)?$"
 )
 
 
 _CHANGE_KINDS = ("percent", "percentage_points", "multiple")
 _BRACKETS = re.compile(r"^[\s,]*\)?|\([^()]*\)")
 _BASE_BEFORE = re.compile(
-    r"(?i)(?:compared\s+(?:with|to)|as\s+against|against|v\.|vs\.?|versus|from|over|than)\s+(?:the\s+)?(?:same\s+period\s+(?:in|of)\s+)?$"
+    r"(?i)(?:compared\s+(?:with|to)|as\s+against|against|v\.|vs\.?|versus|from|over|than|since)\s+(?:the\s+)?(?:same\s+period\s+(?:in|of)\s+)?$"
 )
 _RELATIVE_LINK = re.compile(
     r"(?i)^[\s,]*(?:[a-z]+ed\s+|seen\s+|(?:was|were)\s+)?(?:in\s+|during\s+|over\s+)?$"
@@ -107,6 +107,7 @@ def extract_document(
                 document, sentence, in_sentence, sentence_countries, state, reference_date
             )
         )
+    figures = _lede_periods(figures)
     if include_quantities:
         from tradestats.extraction.quantities import find_quantities
 
@@ -115,6 +116,28 @@ def extract_document(
             key=lambda f: (f.start, f.end),
         )
     return figures
+
+
+def _lede_periods(figures: list[Figure]) -> list[Figure]:
+    """A headline's trade figures take the period of the story's first dated figure.
+
+    Headlines and ledes state the news before the text names its period ("Exports tumble
+    13%" above "exports fell 13 percent in January").
+    """
+    first = next((f for f in figures if f.period_start and f.flow), None)
+    if first is None:
+        return figures
+    return [
+        replace(
+            f,
+            period_start=first.period_start,
+            period_end=first.period_end,
+            period_text=first.period_text,
+        )
+        if f.start < first.start and f.flow and not f.period_start
+        else f
+        for f in figures
+    ]
 
 
 def _first_reporter(countries: Iterable[list[ctx.Mention]]) -> str | None:
@@ -162,6 +185,10 @@ def _resolve(
         first = (y1, a) if a >= m1 else (y2, a)
         last = (y1, b) if b >= m1 else (y2, b)
         return (first, last), anchor
+    if reference_date is not None:
+        # News reports the latest data: "in December", written in February, is last December.
+        year = reference_date.year if b <= reference_date.month else reference_date.year - 1
+        return fill_year(mention, year), None
     if state.period is not None:
         (p1, q1), (p2, q2) = state.period
         # The months of the period the text is already in: "July-August" after FY23's.
@@ -169,10 +196,6 @@ def _resolve(
             span = fill_year(mention, year)
             if span and (p1, q1) <= span[0] and span[1] <= (p2, q2):
                 return span, None
-    if reference_date is not None:
-        # News reports the latest data: "in December", written in February, is last December.
-        year = reference_date.year if b <= reference_date.month else reference_date.year - 1
-        return fill_year(mention, year), None
     if state.year is not None:
         return fill_year(mention, state.year), None
     return None, None
@@ -226,7 +249,10 @@ def _sentence_figures(
     weak_bases: set[int] = set()
     for p in periods:
         base = _BASE_BEFORE.search(text, max(sentence.start, p.start - 30), p.start)
-        if base:
+        # "from January to May 2018" is a span, not a base.
+        if base and not (
+            base.group(0).lower().startswith("from") and re.search(r"\sto\s|[-–]", p.text)
+        ):
             weak = base.group(0).lower().startswith(("from", "over"))
             (weak_bases if weak else bases).add(p.start)
     sentence_periods = _SentencePeriods(periods, spans, bases, weak_bases, state)
@@ -249,7 +275,6 @@ def _sentence_figures(
                 reporter = from_mentions[-1]
         reporter_code = reporter.value if reporter else state.reporter
         partner = _partner_for(text, reading, countries, flow, reporter_code, own_flow, state)
-        span, period_text = sentence_periods.period_for(text, reading, previous_span, flow)
         direction = ctx.direction_near(text, previous_end, reading.start, reading.end)
         if (
             direction is None
@@ -267,6 +292,9 @@ def _sentence_figures(
             direction = None
         if reading.kind == "multiple":
             role = None
+        span, period_text = sentence_periods.period_for(
+            text, reading, previous_span, flow, reading.kind in _CHANGE_KINDS or role == "change"
+        )
         line, column = document.position(reading.start)
         figures.append(
             Figure(
@@ -424,7 +452,12 @@ class _SentencePeriods:
         return None
 
     def period_for(
-        self, text: str, reading: Reading, previous_span: Span | None, flow: str | None
+        self,
+        text: str,
+        reading: Reading,
+        previous_span: Span | None,
+        flow: str | None,
+        is_change: bool,
     ) -> tuple[Span | None, str | None]:
         def pick(p: PeriodMention) -> tuple[Span | None, str | None]:
             return self.resolved(p, previous_span), p.text
@@ -441,7 +474,7 @@ class _SentencePeriods:
             return pick(before[-1])
         # A change belongs to the current value, whose period the sentence states first:
         # "X in March 2021 as against Y in March 2020, a growth of Z%".
-        if reading.kind in _CHANGE_KINDS:
+        if is_change:
             first = next((p for p in self.mentions if own(p) and self.spans.get(p.start)), None)
             if first is not None:
                 return pick(first)
@@ -460,10 +493,10 @@ class _SentencePeriods:
         if after:
             return pick(after[0])
         weak = [p for p in self.mentions if p.start in self.weak_bases]
-        if weak:
-            return pick(weak[0])
         # Carried over from earlier sentences, for trade flows only: a tariff or a
-        # utilisation rate is not a figure of the period the story is about.
-        if flow is None:
-            return None, None
-        return self.state.period, self.state.period_text
+        # utilisation rate is not a figure of the period the story is about. A change
+        # "from the three months ending in July 2019" is of the period the text is in.
+        carried = (self.state.period, self.state.period_text) if flow else (None, None)
+        if weak and not (is_change and carried[0]):
+            return pick(weak[0])
+        return carried
