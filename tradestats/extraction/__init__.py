@@ -52,7 +52,9 @@ class _State:
     year: int | None = None
     fiscal_start: int = DEFAULT_FISCAL_START
     first_reporter: str | None = None
-    spans_by_mention: dict[int, Span | None] = field(default_factory=dict)
+    reference_date: date | None = None
+    # A sentence without figures whose flow words are read only if the next one needs them.
+    flow_source: Sentence | None = None
 
 
 def extract(
@@ -82,31 +84,39 @@ def extract_document(
     text = document.text
     sentences = split_sentences(text)
     readings = scan(text)
-    countries = [ctx.find_countries(text, s.start, s.end) for s in sentences]
     if reference_date is None:
         # Without a publication date, a full date in the text (dateline, caption) is the
         # next best clue to the year of "in January".
         written = first_date(text)
         if written is not None:
             reference_date = date(written[0], written[1], 1)
-    state = _State()
-    state.first_reporter = _first_reporter(countries)
+    countries: list[list[ctx.Mention] | None] = [None] * len(sentences)
+
+    def countries_of(i: int) -> list[ctx.Mention]:
+        found = countries[i]
+        if found is None:
+            found = countries[i] = ctx.find_countries(text, sentences[i].start, sentences[i].end)
+        return found
+
+    state = _State(reference_date=reference_date)
+    state.first_reporter = _first_reporter(countries_of(i) for i in range(len(sentences)))
     state.reporter = state.first_reporter
     if state.reporter:
         state.fiscal_start = FISCAL_START.get(state.reporter, DEFAULT_FISCAL_START)
     figures: list[Figure] = []
     index = 0
-    for sentence, sentence_countries in zip(sentences, countries, strict=True):
+    for i, sentence in enumerate(sentences):
         in_sentence: list[Reading] = []
         while index < len(readings) and readings[index].start < sentence.end:
             if readings[index].start >= sentence.start:
                 in_sentence.append(readings[index])
             index += 1
-        figures.extend(
-            _sentence_figures(
-                document, sentence, in_sentence, sentence_countries, state, reference_date
+        if in_sentence:
+            figures.extend(
+                _sentence_figures(document, sentence, in_sentence, countries_of(i), state)
             )
-        )
+        else:
+            _pass_over(text, sentence, countries_of(i), state)
     figures = _lede_periods(figures)
     if include_quantities:
         from tradestats.extraction.quantities import find_quantities
@@ -201,19 +211,59 @@ def _resolve(
     return None, None
 
 
+def _new_paragraph(sentence: Sentence, state: _State) -> None:
+    if sentence.paragraph != state.paragraph:
+        state.paragraph = sentence.paragraph
+        state.partner = None
+        state.flow = None
+        state.flow_source = None
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _pass_over(text: str, sentence: Sentence, countries: list[ctx.Mention], state: _State) -> None:
+    """Carry context through a sentence without figures, reading no more than needed.
+
+    Most sentences of a story hold no figure; only what later sentences inherit is read:
+    the reporter, a stated year or period (which needs a digit), and, on demand, the flow.
+    """
+    _new_paragraph(sentence, state)
+    reporters = [c for c in countries if c.how in ("possessive", "reporter")]
+    if reporters:
+        state.reporter = reporters[-1].value
+    state.flow_source = sentence
+    if _DIGIT.search(text, sentence.start, sentence.end):
+        periods = find_periods(text, sentence.start, sentence.end, state.fiscal_start)
+        for p in periods:
+            if (
+                p.has_year
+                and p.shift is None
+                and not _BASE_BEFORE.search(text, max(sentence.start, p.start - 30), p.start)
+            ):
+                span, _ = _resolve(p, state, [], state.reference_date)
+                if span is not None:
+                    state.period, state.period_text, state.year = span, p.text, span[1][0]
+                break
+
+
 def _sentence_figures(
     document: Document,
     sentence: Sentence,
     readings: list[Reading],
     countries: list[ctx.Mention],
     state: _State,
-    reference_date: date | None,
 ) -> list[Figure]:
     text = document.text
-    if sentence.paragraph != state.paragraph:
-        state.paragraph = sentence.paragraph
-        state.partner = None
-        state.flow = None
+    reference_date = state.reference_date
+    _new_paragraph(sentence, state)
+    if state.flow_source is not None:
+        # The flow the previous sentence named, for "They rose 5%" continuations.
+        named = [m for m in ctx.find_flows(text, state.flow_source.start, state.flow_source.end)]
+        if named:
+            state.flow = None if named[-1].value == "other" else named[-1].value
+            state.partner = None
+        state.flow_source = None
 
     def outside_figures(start: int, end: int) -> bool:
         return all(end <= r.start or start >= r.end for r in readings)
@@ -336,9 +386,6 @@ def _sentence_figures(
         last = figures[-1]
         state.flow = last.flow
         state.partner = last.partner
-    elif own_flow:
-        state.flow = flows[-1].value if flows[-1].value != "other" else None
-        state.partner = None
     main = next(
         (
             p

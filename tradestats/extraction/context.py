@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tradestats.extraction.refdata import country_names
+from tradestats.extraction.refdata import country_names, trie_pattern
 
 FLOW_PATTERN = re.compile(
     r"""(?<![\w-])(?:
@@ -97,21 +97,27 @@ class Mention:
 
 # --- countries -----------------------------------------------------------------------
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z.]*(?:['’]s)?|[A-Z][A-Za-z]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z.]*")
+_CAP_WORD = re.compile(r"(?<![\w'’.-])[A-Z][A-Za-z.&]*")
 
 
 @cache
-def _country_index() -> tuple[dict[str, str], int, re.Pattern[str]]:
-    names = country_names()
-    longest = max(len(name.split()) for name in names)
-    lower_initial = [name for name in names if name[:1].islower()]
-    pattern = "|".join(re.escape(n) for n in sorted(lower_initial, key=len, reverse=True))
-    return names, longest, re.compile(rf"(?<![\w-])(?:{pattern or '(?!)'})(?![\w-])")
+def _country_index() -> tuple[dict[str, list[tuple[str, str]]], re.Pattern[str] | None]:
+    """First word of each name -> (name, code), longest first; and lowercase names."""
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for name, code in country_names().items():
+        head = _WORD.match(name)
+        if head is not None and name[:1].isupper():
+            by_first.setdefault(head.group(0).rstrip("."), []).append((name, code))
+    for candidates in by_first.values():
+        candidates.sort(key=lambda item: len(item[0]), reverse=True)
+    lower_initial = [name for name in country_names() if name[:1].islower()]
+    if not lower_initial:
+        return by_first, None
+    pattern = rf"(?<![\w-])(?:{trie_pattern(lower_initial)})(?![\w-])"
+    return by_first, re.compile(pattern)
 
 
-_CAPITALIZED = re.compile(
-    r"(?<![\w'’])[A-Z][A-Za-z.&'’]*(?:[ \-][A-Z][A-Za-z.&'’]*|\s+(?:of|and|the)\s+(?=[A-Z]))*"
-)
 _PARTNER_BEFORE = re.compile(
     r"(?i)(?:\bto|\bwith|\binto|\btowards|\bdestined\s+for|\bbound\s+for|\bfrom|\bvis-[aà]-vis|\bagainst|\bbetween)\s+(?:the\s+)?(?:[\w.]+\s+and\s+(?:the\s+)?)?$"
 )
@@ -119,33 +125,37 @@ _REPORTER_BEFORE_FROM = re.compile(r"(?i)\bfrom\s+(?:the\s+)?$")
 
 
 def find_countries(text: str, start: int, end: int) -> list[Mention]:
-    """Country mentions in ``text[start:end]``, longest name first, with how they are used."""
-    names, longest, lowercase = _country_index()
+    """Country mentions in ``text[start:end]``, longest name first, with how they are used.
+
+    Only capitalized words that begin some name are looked at, so the cost is one set
+    lookup for most words.
+    """
+    by_first, lowercase = _country_index()
+    names = country_names()
     found: list[Mention] = []
-    for run in _CAPITALIZED.finditer(text, start, end):
-        words = [
-            (m.start() + run.start(), m.end() + run.start()) for m in _WORD.finditer(run.group(0))
-        ]
-        i = 0
-        while i < len(words):
-            matched = False
-            for j in range(min(len(words), i + longest + 2), i, -1):
-                s, e = words[i][0], words[j - 1][1]
-                surface = text[s:e]
-                possessive = surface.endswith(("'s", "’s"))
-                key = surface[:-2] if possessive else surface
-                key = key.rstrip(".") if key not in names else key
-                code = names.get(key) or names.get(key + ".")
-                if code:
-                    found.append(Mention(s, e, code, "possessive" if possessive else ""))
-                    i = j
-                    matched = True
-                    break
-            if not matched:
-                i += 1
-    for match in lowercase.finditer(text, start, end):
-        found.append(Mention(match.start(), match.end(), names[match.group(0)], ""))
-    found.sort(key=lambda m: m.start)
+    covered = start
+    for word in _CAP_WORD.finditer(text, start, end):
+        position = word.start()
+        candidates = by_first.get(word.group(0).rstrip("."))
+        if candidates is None or position < covered:
+            continue
+        for name, code in candidates:
+            stop = position + len(name)
+            if (
+                stop <= end
+                and text.startswith(name, position)
+                and not text[stop : stop + 1].isalnum()
+            ):
+                possessive = text.startswith(("'s", "’s"), stop)
+                if possessive:
+                    stop += 2
+                found.append(Mention(position, stop, code, "possessive" if possessive else ""))
+                covered = stop
+                break
+    if lowercase is not None:
+        for match in lowercase.finditer(text, start, end):
+            found.append(Mention(match.start(), match.end(), names[match.group(0)], ""))
+        found.sort(key=lambda m: m.start)
     return [_classify(text, start, m) for m in found]
 
 

@@ -8,11 +8,17 @@ countries, periods) is added later by ``context.py``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from tradestats.extraction.refdata import currency_prefixes, currency_words, scale_factors
+from tradestats.extraction.refdata import (
+    currency_prefixes,
+    currency_words,
+    scale_factors,
+    trie_pattern,
+)
 
 # Surface forms of the scale words in scales.txt. Single letters count only when glued to
 # a number that carries a currency ("$5m", "£3bn"), where they cannot be metres or bytes.
@@ -40,6 +46,7 @@ _SCALE_FORMS = {
 }
 _SINGLE_LETTER_SCALES = frozenset({"k", "m", "b"})
 
+_TOKEN_SPLIT = re.compile(r"[^a-z]+")
 WORD_NUMBERS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -47,6 +54,7 @@ WORD_NUMBERS: dict[str, int] = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }  # fmt: skip
+_NUMBER_WORDS_SET = frozenset(WORD_NUMBERS)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _WORD_NUMBER = (
@@ -70,15 +78,11 @@ _POINTS = (
 )
 
 
-def _alternation(forms: list[str]) -> str:
-    return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-
-
 @cache
 def figure_pattern() -> re.Pattern[str]:
-    prefixes = _alternation(list(currency_prefixes()))
-    words = _alternation(list(currency_words()))
-    scales = _alternation(list(_SCALE_FORMS))
+    prefixes = trie_pattern(list(currency_prefixes()))
+    words = trie_pattern(list(currency_words()))
+    scales = trie_pattern(list(_SCALE_FORMS))
     sign = r"(?:[-−+](?=[\d.$€£¥₹A-Z])|–(?=\d)|\([-−]\))"
     pattern = rf"""
         (?<![\w.,/])(?<![\w.]-)
@@ -260,23 +264,70 @@ def parse_multiple(match: re.Match[str]) -> Reading:
     )
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+_MULTIPLE_STEMS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "times")
+_SPACE_BEFORE = re.compile(r"\s")
+
+
+def windows(
+    text: str, anchors: list[tuple[int, int]], before: int, after: int
+) -> list[tuple[int, int]]:
+    """Merged spans around anchor spans, widened to whitespace so no token is cut."""
+    spans: list[tuple[int, int]] = []
+    for start, end in anchors:
+        low = text.rfind(" ", 0, max(0, start - before)) + 1
+        high = min(len(text), end + after)
+        if spans and low <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], high))
+        else:
+            spans.append((low, high))
+    return spans
+
+
+def _word_anchors(lowered: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    anchors = []
+    for word in words:
+        position = lowered.find(word)
+        while position != -1:
+            anchors.append((position, position + len(word)))
+            position = lowered.find(word, position + 1)
+    anchors.sort()
+    return anchors
+
+
 def scan(text: str) -> list[Reading]:
-    """Every money, percent, points and multiple reading in ``text``, in order."""
+    """Every money, percent, points and multiple reading in ``text``, in order.
+
+    The full pattern is slow to try at every character, so it runs only in windows
+    around what every figure contains: a digit, or a number word ("three pct").
+    """
+    lowered = text.lower()
+    anchors = [m.span() for m in _DIGIT_RUN.finditer(text)]
+    words = _NUMBER_WORDS_SET.intersection(_TOKEN_SPLIT.split(lowered))
+    if words:
+        anchors = sorted(anchors + _word_anchors(lowered, words))
     readings: list[Reading] = []
-    for match in figure_pattern().finditer(text):
-        reading = parse_match(match)
-        if reading is not None:
-            readings.append(reading)
-    covered_until = -1
+    pattern = figure_pattern()
+    covered = 0
+    for low, high in windows(text, anchors, 16, 48):
+        for match in pattern.finditer(text, max(low, covered), high):
+            reading = parse_match(match)
+            if reading is not None:
+                readings.append(reading)
+                covered = reading.end
+    stems = [stem for stem in _MULTIPLE_STEMS if stem in lowered]
+    if not stems:
+        return readings
     multiples: list[Reading] = []
-    for match in MULTIPLE_PATTERN.finditer(text):
-        multiples.append(parse_multiple(match))
-    if multiples:
-        readings = sorted(readings + multiples, key=lambda r: r.start)
-        kept: list[Reading] = []
-        for reading in readings:
-            if reading.start >= covered_until:
-                kept.append(reading)
-                covered_until = reading.end
-        readings = kept
-    return readings
+    for low, high in windows(text, _word_anchors(lowered, stems), 16, 16):
+        for match in MULTIPLE_PATTERN.finditer(text, low, high):
+            multiples.append(parse_multiple(match))
+    if not multiples:
+        return readings
+    covered_until = -1
+    kept: list[Reading] = []
+    for reading in sorted(readings + multiples, key=lambda r: r.start):
+        if reading.start >= covered_until:
+            kept.append(reading)
+            covered_until = reading.end
+    return kept

@@ -108,36 +108,32 @@ def _century(two_digits: str) -> int:
     return 2000 + value if value < 50 else 1900 + value
 
 
-def _fiscal_end_year(groups: dict[str, str | None], suffix: str) -> int | None:
+_YEAR_GROUPS = ("year", "fy4", "fy4b", "fy2", "fy2b", "split", "splitb", "fyfull", "fyfullb")
+
+
+def _fiscal_end_year(g: dict[str, str | None]) -> int | None:
     """Calendar year in which the fiscal year named by the groups ends."""
-    g = {k[: -len(suffix)] if suffix and k.endswith(suffix) else k: v for k, v in groups.items()}
-    if g.get("fy4"):
-        return int(g["fy4"]) + 1 if g.get("fy4b") else int(g["fy4"])
-    if g.get("fy2"):
-        return _century(g["fy2b"]) if g.get("fy2b") else _century(g["fy2"])
-    if g.get("split"):
+    if g["fy4"]:
+        return int(g["fy4"]) + 1 if g["fy4b"] else int(g["fy4"])
+    if g["fy2"]:
+        return _century(g["fy2b"]) if g["fy2b"] else _century(g["fy2"])
+    if g["split"]:
         first, second = int(g["split"]), g["splitb"] or ""
         end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
         return end if end == first + 1 else None
-    if g.get("fyfull"):
-        return int(g["fyfull"]) + 1 if g.get("fyfullb") else int(g["fyfull"])
+    if g["fyfull"]:
+        return int(g["fyfull"]) + 1 if g["fyfullb"] else int(g["fyfull"])
     return None
-
-
-def _part_groups(groups: dict[str, str | None], suffix: str) -> dict[str, str | None]:
-    return {k: v for k, v in groups.items() if k.endswith(suffix) and v}
 
 
 def _resolve_span(
     groups: dict[str, str | None], suffix: str, fiscal_start: int
 ) -> tuple[str, int | None] | None:
     """('calendar', year) or ('fiscal', end_year) from the year part, or None if absent."""
-    part = _part_groups(groups, suffix)
-    if not part:
-        return None
-    if part.get("year" + suffix):
-        return "calendar", int(part["year" + suffix] or 0)
-    end_year = _fiscal_end_year(part, suffix)
+    part = {name: groups[name + suffix] for name in _YEAR_GROUPS}
+    if part["year"]:
+        return "calendar", int(part["year"])
+    end_year = _fiscal_end_year(part)
     if end_year is None:
         return None
     return "fiscal", end_year
