@@ -192,7 +192,8 @@ def attribute_checks(gold: Gold, pred: Figure) -> dict[str, tuple[bool, str, str
     gold_period = f"{gold.period_start}..{gold.period_end}"
     pred_period = f"{pred.period_start}..{pred.period_end}"
     pred_value = (
-        f"{pred.low}-{pred.high}" if pred.low is not None or pred.high is not None
+        f"{pred.low}-{pred.high}"
+        if pred.low is not None or pred.high is not None
         else str(pred.value)
     )
     pairs: dict[str, tuple[bool, Any, Any]] = {
@@ -345,14 +346,16 @@ def print_report(
     ranked = sorted(misses, key=lambda m: m.rank)  # stable: document order within a rank
     shown = ranked[:worst]
     print()
-    print(f"worst misses ({len(shown)} of {len(misses)}): missed gold, false positives, "
-          f"then {'/'.join(LISTED_MISMATCHES)} mismatches")
+    print(
+        f"worst misses ({len(shown)} of {len(misses)}): missed gold, false positives, "
+        f"then {'/'.join(LISTED_MISMATCHES)} mismatches"
+    )
     for miss in shown:
         text = texts[miss.doc]
         surface = one_line(text[miss.start : miss.end])
         print(
             f"{miss.doc}  {miss.field}  gold={miss.gold} pred={miss.pred}  "
-            f"\"{surface}\"  {context_of(text, miss.start, miss.end)}"
+            f'"{surface}"  {context_of(text, miss.start, miss.end)}'
         )
 
 
@@ -364,10 +367,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Score tradestats.extraction against CORPUS_DIR/figures_dev.jsonl."
     )
     parser.add_argument("corpus", metavar="CORPUS_DIR", type=Path)
-    parser.add_argument("--worst", type=int, default=10, metavar="N",
-                        help="list the N worst misses (default 10)")
-    parser.add_argument("--json", action="store_true",
-                        help="print the overall metrics as one JSON object")
+    parser.add_argument(
+        "--worst", type=int, default=10, metavar="N", help="list the N worst misses (default 10)"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print the overall metrics as one JSON object"
+    )
     args = parser.parse_args(argv)
 
     corpus: Path = args.corpus
@@ -392,8 +397,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         texts[doc] = text
         for gold in golds:
             if text[gold.start : gold.end] != gold.text:
-                print(f"warning: {doc}:{gold.start}-{gold.end}: gold text {gold.text!r} != "
-                      f"source {text[gold.start:gold.end]!r}", file=sys.stderr)
+                print(
+                    f"warning: {doc}:{gold.start}-{gold.end}: gold text {gold.text!r} != "
+                    f"source {text[gold.start : gold.end]!r}",
+                    file=sys.stderr,
+                )
         error: str | None = None
         try:
             figures = extract(text, str(path), reference_date=dates.get(doc))

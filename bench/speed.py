@@ -109,9 +109,7 @@ def best_time(run: Callable[[str], Any], texts: Sequence[str], repeat: int) -> f
 def startup_time(code: str, repeat: int) -> float:
     """Best-of-``repeat`` wall time of ``python -c code`` in a fresh subprocess."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(REPO_ROOT), env.get("PYTHONPATH", "")) if p
-    )
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO_ROOT), env.get("PYTHONPATH", "")) if p)
     command = [sys.executable, "-c", code]
     best = float("inf")
     for _ in range(max(1, repeat)):
@@ -133,12 +131,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Characters per second of tradestats.extraction versus quantulum3."
     )
-    parser.add_argument("corpus", metavar="CORPUS_DIR", type=Path, nargs="?",
-                        help="folder searched for *.txt (default: <repo>/../shared/corpus, "
-                             "else <repo>/fixtures)")
-    parser.add_argument("--repeat", type=int, default=None, metavar="N",
-                        help=f"best of N runs (default {DEFAULT_REPEAT} for tradestats, "
-                             "1 for quantulum3)")
+    parser.add_argument(
+        "corpus",
+        metavar="CORPUS_DIR",
+        type=Path,
+        nargs="?",
+        help="folder searched for *.txt (default: <repo>/../shared/corpus, else <repo>/fixtures)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"best of N runs (default {DEFAULT_REPEAT} for tradestats, 1 for quantulum3)",
+    )
     args = parser.parse_args(argv)
     repeat: int = args.repeat if args.repeat is not None else DEFAULT_REPEAT
     quantulum_repeat: int = args.repeat if args.repeat is not None else 1
@@ -185,15 +191,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     left_out = f"   ({len(failures)} left out: tradestats raised)" if failures else ""
     print(f"documents   {len(texts):,}   characters {chars:,}{left_out}")
-    print(f"subset      first {len(subset)} documents in sorted order, {subset_chars:,} "
-          f"characters (for quantulum3)")
+    print(
+        f"subset      first {len(subset)} documents in sorted order, {subset_chars:,} "
+        f"characters (for quantulum3)"
+    )
     for warning in caught:
         print(f"note        quantulum3: {str(warning.message).splitlines()[0]}")
     print()
-    print(f"cold        tradestats import {ts_import * 1e3:8.1f} ms, first call "
-          f"{ts_first * 1e3:8.1f} ms ({len(documents[0][1]):,} chars)")
-    print(f"cold        quantulum3 import {q_import * 1e3:8.1f} ms, first call "
-          f"{q_first * 1e3:8.1f} ms ({len(subset[0]):,} chars)")
+    print(
+        f"cold        tradestats import {ts_import * 1e3:8.1f} ms, first call "
+        f"{ts_first * 1e3:8.1f} ms ({len(documents[0][1]):,} chars)"
+    )
+    print(
+        f"cold        quantulum3 import {q_import * 1e3:8.1f} ms, first call "
+        f"{q_first * 1e3:8.1f} ms ({len(subset[0]):,} chars)"
+    )
 
     q_subset = best_time(quantulum_parser.parse, subset, quantulum_repeat)
 
@@ -204,26 +216,36 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print()
     print(f"tradestats  all documents {show_rate(ts_rate)}  best of {repeat}: {ts_all:.3f} s")
-    print(f"quantulum3  subset        {show_rate(q_rate)}  best of {quantulum_repeat}: "
-          f"{q_subset:.3f} s")
-    print(f"tradestats  subset        {show_rate(ts_subset_rate)}  best of {repeat}: "
-          f"{ts_subset:.3f} s")
+    print(
+        f"quantulum3  subset        {show_rate(q_rate)}  best of {quantulum_repeat}: "
+        f"{q_subset:.3f} s"
+    )
+    print(
+        f"tradestats  subset        {show_rate(ts_subset_rate)}  best of {repeat}: "
+        f"{ts_subset:.3f} s"
+    )
     print(f"ratio       tradestats / quantulum3 on the subset: {speed_ratio:,.1f}x")
 
     print()
     bare = startup_time("pass", repeat)
     loaded = startup_time("import tradestats.extraction", repeat)
-    print(f"start-up    python -c 'pass' {bare * 1e3:8.1f} ms, "
-          f"python -c 'import tradestats.extraction' {loaded * 1e3:8.1f} ms "
-          f"({loaded / bare:.1f}x, +{(loaded - bare) * 1e3:.1f} ms), best of {repeat}")
+    print(
+        f"start-up    python -c 'pass' {bare * 1e3:8.1f} ms, "
+        f"python -c 'import tradestats.extraction' {loaded * 1e3:8.1f} ms "
+        f"({loaded / bare:.1f}x, +{(loaded - bare) * 1e3:.1f} ms), best of {repeat}"
+    )
 
     print()
     speed_ok = ts_rate >= TARGET_CHARS_PER_SECOND
     ratio_ok = speed_ratio >= TARGET_RATIO
-    print(f"target      >= {TARGET_CHARS_PER_SECOND / 1e6:g} MB/s: "
-          f"{'yes' if speed_ok else 'NO'} ({ts_rate / 1e6:.3f} MB/s)")
-    print(f"target      >= {TARGET_RATIO:g}x quantulum3: "
-          f"{'yes' if ratio_ok else 'NO'} ({speed_ratio:,.1f}x)")
+    print(
+        f"target      >= {TARGET_CHARS_PER_SECOND / 1e6:g} MB/s: "
+        f"{'yes' if speed_ok else 'NO'} ({ts_rate / 1e6:.3f} MB/s)"
+    )
+    print(
+        f"target      >= {TARGET_RATIO:g}x quantulum3: "
+        f"{'yes' if ratio_ok else 'NO'} ({speed_ratio:,.1f}x)"
+    )
     return 1 if failures else 0
 
 

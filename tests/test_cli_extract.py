@@ -34,8 +34,26 @@ def test_table_lists_location_value_and_context(article: Path) -> None:
     result = run("extract", str(article))
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["location", "kind", "value", "flow", "reporter", "partner", "period", "text"]
-    assert lines[2].split() == [f"{article}:1:31", "percent", "3.5%", "exports", "JP", "CN", "2024-03", "3.5%"]
+    assert lines[0].split() == [
+        "location",
+        "kind",
+        "value",
+        "flow",
+        "reporter",
+        "partner",
+        "period",
+        "text",
+    ]
+    assert lines[2].split() == [
+        f"{article}:1:31",
+        "percent",
+        "3.5%",
+        "exports",
+        "JP",
+        "CN",
+        "2024-03",
+        "3.5%",
+    ]
     assert lines[3].split()[:5] == [f"{article}:1:39", "money", "JPY", "1.2", "tn"]
 
 
@@ -65,7 +83,10 @@ def test_csv_keeps_exact_digits(article: Path) -> None:
 def test_stdin_jsonl() -> None:
     result = run("extract", "-", "--format", "jsonl", stdin=SENTENCE)
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [(r["text"], r["path"]) for r in records] == [("3.5%", "<stdin>"), ("1.2 trillion yen", "<stdin>")]
+    assert [(r["text"], r["path"]) for r in records] == [
+        ("3.5%", "<stdin>"),
+        ("1.2 trillion yen", "<stdin>"),
+    ]
 
 
 def test_directory_is_searched_recursively(tmp_path: Path) -> None:
@@ -113,7 +134,10 @@ def test_missing_file_and_empty_file(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["figures"] == []
     result = run("extract", str(tmp_path / "nope.txt"))
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"tradestats: error: {tmp_path / 'nope.txt'}: no such file or directory"
+    assert (
+        result.stderr.strip()
+        == f"tradestats: error: {tmp_path / 'nope.txt'}: no such file or directory"
+    )
 
 
 def test_huge_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -158,13 +182,21 @@ def test_help_does_not_import_heavy_libraries() -> None:
         "heavy = sorted(m for m in ('pandas', 'matplotlib', 'quantulum3', 'pint') if m in sys.modules)\n"
         "print(','.join(heavy))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                          env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
     assert done.stdout.strip() == ""
 
 
 def test_console_script_runs_from_a_shell(article: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "tradestats", "extract", str(article), "-f", "jsonl"],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "tradestats", "extract", str(article), "-f", "jsonl"],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0
     assert len(done.stdout.splitlines()) == 2

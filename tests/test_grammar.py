@@ -30,7 +30,10 @@ def test_form(case: dict) -> None:
 def test_offsets_are_lines_and_columns() -> None:
     text = "Headline\n\nExports rose 5% to $10 billion."
     figures = extract(text, path="note.txt")
-    assert [(f.line, f.column, f.path) for f in figures] == [(3, 14, "note.txt"), (3, 20, "note.txt")]
+    assert [(f.line, f.column, f.path) for f in figures] == [
+        (3, 14, "note.txt"),
+        (3, 20, "note.txt"),
+    ]
 
 
 def test_printed_digits_give_the_rounding_interval() -> None:

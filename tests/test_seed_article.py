@@ -59,8 +59,18 @@ def test_exactly_these_money_figures(figures) -> None:
 
 def test_growth_rate_is_an_export_change(figures) -> None:
     rate = figures["17.8%@7"]
-    assert (rate.kind, rate.value, rate.direction, rate.role) == ("percent", Decimal("17.8"), "up", "change")
-    assert (rate.flow, rate.partner, rate.period_start, rate.period_end) == ("exports", "US", "2025-04", "2025-07")
+    assert (rate.kind, rate.value, rate.direction, rate.role) == (
+        "percent",
+        Decimal("17.8"),
+        "up",
+        "change",
+    )
+    assert (rate.flow, rate.partner, rate.period_start, rate.period_end) == (
+        "exports",
+        "US",
+        "2025-04",
+        "2025-07",
+    )
 
 
 def test_tariffs_are_not_export_growth(found, figures) -> None:

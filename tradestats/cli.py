@@ -125,5 +125,104 @@ def extract(
     raise typer.Exit(Exit.ERROR if failed else Exit.OK)
 
 
+@app.command()
+def check(
+    paths: PathsArg,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, sarif or github.")
+    ] = "text",
+    output: OutputOpt = None,
+    fail_level: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-level",
+            help="Exit 1 when a finding at or above this severity (info, warning, error) exists.",
+        ),
+    ] = None,
+    enable: Annotated[
+        list[str] | None, typer.Option("--enable", help="Run only these rules (ids or names).")
+    ] = None,
+    disable: Annotated[
+        list[str] | None, typer.Option("--disable", help="Do not run these rules.")
+    ] = None,
+    extra_tolerance: Annotated[
+        str | None,
+        typer.Option("--extra-tolerance", help="Percentage points added to every tolerance."),
+    ] = None,
+    config_path: Annotated[
+        str | None,
+        typer.Option(
+            "--config",
+            help="Config file (.tradestats.toml or pyproject.toml); default: found upward.",
+        ),
+    ] = None,
+    as_of: DateOpt = None,
+) -> None:
+    """Recompute every claim and report the figures that do not add up.
+
+    Exit code 0 when nothing at or above --fail-level was found, 1 when something was,
+    2 for usage or input errors.
+    """
+    from pathlib import Path
+
+    from tradestats.config import ConfigError, find_config, load_config, with_overrides
+    from tradestats.formatters.check import FORMATS, render
+    from tradestats.output import OutputError, write_atomic
+    from tradestats.pipeline import analyze
+
+    if fmt not in FORMATS:
+        _error(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise typer.Exit(Exit.ERROR)
+    reference = _parse_date(as_of)
+    try:
+        if config_path is not None:
+            source: Path | None = Path(config_path)
+            if not source.is_file():
+                raise ConfigError(f"{config_path}: no such config file")
+        else:
+            first = next((p for p in paths if p != "-"), ".")
+            start = Path(first)
+            source = find_config(start if start.is_dir() else start.parent)
+        config = with_overrides(
+            load_config(source),
+            enable=enable,
+            disable=disable,
+            fail_level=fail_level,
+            extra_tolerance=extra_tolerance,
+        )
+    except ConfigError as error:
+        _error(str(error))
+        raise typer.Exit(Exit.ERROR) from None
+    report = analyze(paths, config, reference_date=reference)
+    for problem in report.problems:
+        _error(problem.message)
+    rendered = render(report, fmt)
+    if output:
+        try:
+            write_atomic(output, rendered)
+        except OutputError as error:
+            _error(str(error))
+            raise typer.Exit(Exit.ERROR) from None
+    else:
+        sys.stdout.write(rendered)
+    if report.problems:
+        raise typer.Exit(Exit.ERROR)
+    failing = any(config.fails(finding.severity) for finding in report.findings)
+    raise typer.Exit(Exit.FINDINGS if failing else Exit.OK)
+
+
+@app.command()
+def rules() -> None:
+    """List the checks, with their ids, default severities and examples."""
+    from tradestats.rules import RULES
+
+    for rule in RULES.values():
+        typer.echo(f"{rule.id}  {rule.name}  ({rule.severity})")
+        typer.echo(f"    {rule.summary}")
+        typer.echo(f"    wrong: {rule.wrong}")
+        typer.echo(f"    right: {rule.right}")
+        typer.echo("")
+
+
 def main() -> None:
     app()

@@ -17,6 +17,12 @@ Flow = Literal["exports", "imports", "trade", "balance", "deficit", "surplus"]
 Role = Literal["level", "change", "share", "rate"]
 
 FIGURE_KINDS: tuple[str, ...] = ("money", "percent", "percentage_points", "multiple", "quantity")
+ClaimKind = Literal["growth", "change", "comparison", "multiple", "points", "balance", "total"]
+Verdict = Literal[
+    "consistent", "consistent_rounding", "inconsistent", "unverifiable", "information"
+]
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,3 +124,88 @@ def decimal_to_json(value: Decimal) -> int | float | str:
     if value == value.to_integral_value():
         return int(value)
     return float(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Figures the text says are related, and what recomputing them gives.
+
+    ``stated`` is the figure the text asserts (a rate, a multiple, a balance); ``inputs``
+    are the figures it is recomputed from. ``expected`` is the exact recomputation from
+    the printed values; ``expected_low``/``expected_high`` the range the rounding of those
+    values allows; ``accepted_low``/``accepted_high`` the range the stated figure stands
+    for (its own rounding, widened for "about" and the like).
+    """
+
+    kind: ClaimKind
+    rule: str
+    verdict: Verdict
+    stated: Figure | None
+    inputs: tuple[Figure, ...]
+    expected: Decimal | None
+    expected_low: Decimal | None
+    expected_high: Decimal | None
+    stated_value: Decimal | None = None
+    accepted_low: Decimal | None = None
+    accepted_high: Decimal | None = None
+    unit: str = "%"
+    link: str = ""  # why these figures were linked, in words
+    note: str = ""  # what made the verdict, e.g. "direction: stated a rise, values fall"
+
+    @property
+    def anchor(self) -> Figure:
+        """The figure a finding points at: the stated one, else the first input."""
+        return self.stated if self.stated is not None else self.inputs[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem to show a user: where, which rule, and the arithmetic behind it."""
+
+    rule: str
+    severity: Severity
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    stated: str
+    expected: str
+    expected_low: str
+    expected_high: str
+    claim: Claim
+
+
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    """An input that could not be read; reported, never raised past the CLI."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything one run found, in a stable order; formatters render only this."""
+
+    files: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    problems: tuple[InputProblem, ...] = ()
+
+    def verdict_counts(self) -> dict[str, int]:
+        counts = {
+            v: 0
+            for v in (
+                "consistent",
+                "consistent_rounding",
+                "inconsistent",
+                "unverifiable",
+                "information",
+            )
+        }
+        for claim in self.claims:
+            counts[claim.verdict] += 1
+        return counts

@@ -29,6 +29,8 @@ _PERIOD_LINK = re.compile(
 )
 
 
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s*")
+_RESTATED = re.compile(r"\s*(?:\(|,?\s*or|,)\s*")
 _CHANGE_KINDS = ("percent", "percentage_points", "multiple")
 _BRACKETS = re.compile(r"^[\s,]*\)?|\([^()]*\)")
 _BASE_BEFORE = re.compile(
@@ -80,9 +82,11 @@ def extract_document(
     *,
     reference_date: date | None = None,
     include_quantities: bool = False,
+    sentences: list[Sentence] | None = None,
 ) -> list[Figure]:
     text = document.text
-    sentences = split_sentences(text)
+    if sentences is None:
+        sentences = split_sentences(text)
     readings = scan(text)
     if reference_date is None:
         # Without a publication date, a full date in the text (dateline, caption) is the
@@ -325,15 +329,19 @@ def _sentence_figures(
                 reporter = from_mentions[-1]
         reporter_code = reporter.value if reporter else state.reporter
         partner = _partner_for(text, reading, countries, flow, reporter_code, own_flow, state)
-        direction = ctx.direction_near(text, previous_end, reading.start, reading.end)
-        if (
-            direction is None
-            and figures
-            and figures[-1].kind == reading.kind
-            and re.fullmatch(r"\s*,?\s*(?:and|or)\s*", text[previous_end : reading.start])
-        ):
-            # "increased 8.1 percent and 10.3 percent": the verb governs both.
-            direction = figures[-1].direction
+        direction = ctx.direction_near(
+            text, previous_end, reading.start, reading.end, money=reading.kind == "money"
+        )
+        if direction is None and figures and figures[-1].direction:
+            gap = text[previous_end : reading.start]
+            if (figures[-1].kind == reading.kind and _COORDINATED.fullmatch(gap)) or (
+                figures[-1].kind == "money"
+                and reading.kind == "percent"
+                and _RESTATED.fullmatch(gap)
+            ):
+                # "increased 8.1 percent and 10.3 percent": the verb governs both; "fell
+                # $1,604m (4%)", "rose $6.4 billion, or 1.8%": the rate restates the change.
+                direction = figures[-1].direction
         if reading.negative and reading.kind != "money":
             # "-3.5%" is a fall; "$-50.8bn" is a negative balance, a level.
             direction = "down"
@@ -390,7 +398,9 @@ def _sentence_figures(
         (
             p
             for p in periods
-            if spans.get(p.start) and p.start not in bases | weak_bases and p.shift is None
+            if spans.get(p.start)
+            and p.start not in bases | weak_bases
+            and (p.shift is None or p.deictic)
         ),
         None,
     )
@@ -526,7 +536,12 @@ class _SentencePeriods:
             if first is not None:
                 return pick(first)
         # The nearest period before it: "Exports in March were $5 bn".
-        own_before = [p for p in before if own(p)]
+        # ... or a relative one: "the same time last year was $0.81 billion".
+        own_before = [
+            p
+            for p in before
+            if own(p) or (p.shift is not None and not is_change and p.start not in self.bases)
+        ]
         if own_before:
             return pick(own_before[-1])
         # The first period after it that is not another figure's: "rose 5% to $10 bn in July".

@@ -215,7 +215,14 @@ _LEVEL_BETWEEN = re.compile(
 )
 
 
-def direction_near(text: str, window_start: int, start: int, end: int) -> str | None:
+_MONEY_CHANGE_GAP = re.compile(
+    r"(?i)(?:\s+by)?(?:\s+(?:a|an|some|about|nearly|almost|around|over|more\s+than|just|only|of|to\s+the\s+tune\s+of))*\s*"
+)
+
+
+def direction_near(
+    text: str, window_start: int, start: int, end: int, money: bool = False
+) -> str | None:
     """Direction from the words just before (nearest wins) or just after the figure."""
     after = text[end : end + 40]
     head = _CHANGE_AFTER.match(after)
@@ -226,6 +233,11 @@ def direction_near(text: str, window_start: int, start: int, end: int) -> str | 
     best = None
     for match in DIRECTION_PATTERN.finditer(text, max(window_start, start - 90), start):
         best = match
+    if best is not None and money and not _MONEY_CHANGE_GAP.fullmatch(text[best.end() : start]):
+        # An amount is a change only as the object of the verb or noun: "rose $5 bn",
+        # "fell by $2 bn", "an increase of $1 bn"; "years of growth, reaching $1.19
+        # trillion" is a level.
+        return None
     if best is not None:
         # A verb of change governs a figure directly ("rose 5%", "fell by $2 bn", "growth of
         # 6%"); after "to", "at" or "from" the figure is a level, not the change.

@@ -1,0 +1,430 @@
+"""Relations -> judged claims -> findings, under the rules, config and suppressions.
+
+Every verdict comes from interval arithmetic on the printed digits: a claim is
+``consistent`` when the exact recomputation rounds to what is stated,
+``consistent_rounding`` when only the rounding of the printed values makes it so,
+``inconsistent`` when no values the printed figures can stand for give the stated one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tradestats.arith import HUNDRED, Interval, divide, growth, growth_exact, ratio, round_to
+from tradestats.config import Config
+from tradestats.link import Relation, link
+from tradestats.models import Claim, Document, Figure, Finding, Verdict
+from tradestats.rules import RULES
+from tradestats.segment import Sentence
+from tradestats.suppress import parse_suppressions
+
+# "about 4%", "nearly 43%": writers round loosely; accept 1.5 points either side, the
+# convention the hand-checked growth cases use.
+APPROXIMATE_POINTS = Decimal("1.5")
+# "doubled" for anything within 5% of twice.
+MULTIPLE_TOLERANCE = Decimal("0.05")
+_APPROXIMATE = frozenset({"about", "nearly"})
+_LOWER_BOUND = frozenset({"over", "more than", "at least"})
+_UPPER_BOUND = frozenset({"less than", "up to"})
+_INFINITY = Decimal("1e30")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    figures: tuple[Figure, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+
+
+def check_document(
+    document: Document,
+    config: Config,
+    *,
+    sentences: Sequence[Sentence] | None = None,
+    figures: Sequence[Figure] | None = None,
+) -> DocumentResult:
+    """Link and judge every claim of one document, and turn failures into findings."""
+    from tradestats.extraction import extract_document
+    from tradestats.segment import split_sentences
+
+    sentences = list(sentences) if sentences is not None else split_sentences(document.text)
+    if figures is None:
+        figures = extract_document(document, sentences=sentences)
+    claims = [judge(relation, config) for relation in link(document.text, sentences, figures)]
+    suppressions = parse_suppressions(document.text)
+    findings = []
+    for claim in claims:
+        if claim.verdict != "inconsistent" or not config.is_enabled(claim.rule):
+            continue
+        finding = _finding(document, claim, config)
+        if not suppressions.is_suppressed(finding.rule, finding.line):
+            findings.append(finding)
+    findings.sort(key=lambda f: (f.line, f.column, f.rule))
+    return DocumentResult(tuple(figures), tuple(claims), tuple(findings))
+
+
+# --- judging ----------------------------------------------------------------------------
+
+
+def _signed_rate(rate: Figure) -> Decimal:
+    """The rate with the sign its words give: "fell 3%" is -3, "-3%" stays -3."""
+    if rate.direction == "down" and rate.value > 0:
+        return -rate.value
+    return rate.value
+
+
+def _magnitude(figure: Figure) -> Interval:
+    """A balance compares as printed; a deficit or surplus given as a positive magnitude
+    compares as a magnitude."""
+    return Interval.of(figure)
+
+
+def accepted_range(stated: Figure, value: Decimal, config: Config) -> tuple[Interval, str]:
+    """What the stated figure stands for, and the tolerance in words."""
+    half = stated.ulp / 2
+    extra = config.extra_tolerance
+    qualifier = stated.qualifier
+    if qualifier in _APPROXIMATE:
+        width = APPROXIMATE_POINTS + extra
+        return Interval(value - width, value + width), f"±{width} points for '{qualifier}'"
+    if qualifier in _LOWER_BOUND:
+        return Interval(value - extra, _INFINITY), f"'{qualifier}' {_plain(abs(value))}"
+    if qualifier in _UPPER_BOUND:
+        return Interval(-_INFINITY, value + extra), f"'{qualifier}' {_plain(abs(value))}"
+    width = half + extra
+    return Interval(value - width, value + width), f"±{_plain(width)} points"
+
+
+def _verdict(exact: Decimal, values: Interval, accepted: Interval) -> Verdict:
+    if accepted.contains(exact):
+        return "consistent"
+    if accepted.overlaps(values):
+        return "consistent_rounding"
+    return "inconsistent"
+
+
+def judge(relation: Relation, config: Config) -> Claim:
+    kind = relation.kind
+    if kind == "growth":
+        return _judge_growth(relation, config)
+    if kind == "multiple":
+        return _judge_multiple(relation)
+    if kind == "change":
+        return _judge_change(relation)
+    if kind == "comparison":
+        return _judge_comparison(relation)
+    return _judge_identity(relation)
+
+
+def _base_interval(relation: Relation) -> tuple[Interval, Decimal] | None:
+    """The old value, stated or rebuilt from the new value and an absolute change."""
+    if relation.old is not None:
+        return Interval.of(relation.old), relation.old.value
+    if relation.change is not None and relation.new is not None:
+        change = relation.change
+        sign = -1 if change.direction == "down" and change.value > 0 else 1
+        step = Interval.of(change, change.value * sign)
+        return Interval.of(relation.new) - step, relation.new.value - change.value * sign
+    return None
+
+
+def _unverifiable(relation: Relation, rule: str, note: str) -> Claim:
+    return Claim(
+        kind=relation.kind,
+        rule=rule,
+        verdict="unverifiable",
+        stated=relation.stated,
+        inputs=relation.inputs,
+        expected=None,
+        expected_low=None,
+        expected_high=None,
+        stated_value=relation.stated.value if relation.stated else None,
+        link=relation.link,
+        note=note,
+    )
+
+
+def _judge_growth(relation: Relation, config: Config) -> Claim:
+    rate = relation.stated
+    assert rate is not None
+    base = _base_interval(relation)
+    if relation.new is None or base is None:
+        return _unverifiable(relation, "TS101", "the base value is not stated")
+    old_interval, old_exact = base
+    new_interval = Interval.of(relation.new)
+    try:
+        values = growth(new_interval, old_interval)
+    except ZeroDivisionError:
+        return _unverifiable(relation, "TS101", "the base value may be zero")
+    exact = growth_exact(relation.new.value, old_exact)
+    stated = _signed_rate(rate)
+    signed = rate.direction is not None or rate.value < 0
+    if not signed:
+        # "a 5% change" names no direction: compare magnitudes.
+        exact, values = abs(exact), values.abs()
+        stated = abs(stated)
+    accepted, tolerance = accepted_range(rate, stated, config)
+    verdict = _verdict(exact, values, accepted)
+    rule, note = "TS101", f"tolerance {tolerance}"
+    if verdict == "inconsistent" and signed and stated != 0:
+        wrong_way = (stated > 0 and values.high < 0) or (stated < 0 and values.low > 0)
+        if wrong_way:
+            rule = "TS102"
+            note = f"stated a {'rise' if stated > 0 else 'fall'}, the values {'fall' if stated > 0 else 'rise'}"
+    return Claim(
+        kind="growth",
+        rule=rule,
+        verdict=verdict,
+        stated=rate,
+        inputs=relation.inputs,
+        expected=exact,
+        expected_low=values.low,
+        expected_high=values.high,
+        stated_value=stated,
+        accepted_low=accepted.low,
+        accepted_high=accepted.high,
+        unit="%",
+        link=relation.link,
+        note=note,
+    )
+
+
+def _judge_multiple(relation: Relation) -> Claim:
+    multiple = relation.stated
+    assert multiple is not None
+    if relation.new is None and relation.old is not None:
+        # "a 25% tariff will double": what it would become, for information.
+        result = relation.old.value * multiple.value
+        return Claim(
+            kind="multiple",
+            rule="TS103",
+            verdict="information",
+            stated=multiple,
+            inputs=relation.inputs,
+            expected=result,
+            expected_low=result,
+            expected_high=result,
+            stated_value=multiple.value,
+            unit=relation.old.unit,
+            link=relation.link,
+            note=f"{relation.old.text} {multiple.text} is {_plain(result)}{relation.old.unit}",
+        )
+    if relation.new is None or relation.old is None:
+        return _unverifiable(relation, "TS103", "the values it multiplies are not stated")
+    try:
+        values = ratio(Interval.of(relation.new), Interval.of(relation.old))
+    except ZeroDivisionError:
+        return _unverifiable(relation, "TS103", "the base value may be zero")
+    exact = divide(relation.new.value, relation.old.value)
+    width = multiple.value * MULTIPLE_TOLERANCE + multiple.ulp / 2
+    accepted = Interval(multiple.value - width, multiple.value + width)
+    return Claim(
+        kind="multiple",
+        rule="TS103",
+        verdict=_verdict(exact, values, accepted),
+        stated=multiple,
+        inputs=relation.inputs,
+        expected=exact,
+        expected_low=values.low,
+        expected_high=values.high,
+        stated_value=multiple.value,
+        accepted_low=accepted.low,
+        accepted_high=accepted.high,
+        unit="x",
+        link=relation.link,
+        note=f"tolerance ±{_plain(MULTIPLE_TOLERANCE * HUNDRED)}% of the multiple",
+    )
+
+
+def _judge_change(relation: Relation) -> Claim:
+    change = relation.stated
+    assert change is not None and relation.new is not None and relation.old is not None
+    values = Interval.of(relation.new) - Interval.of(relation.old)
+    exact = relation.new.value - relation.old.value
+    sign = -1 if change.direction == "down" and change.value > 0 else 1
+    stated = change.value * sign
+    accepted = Interval.of(change, stated)
+    return Claim(
+        kind="change",
+        rule="TS104",
+        verdict=_verdict(exact, values, accepted),
+        stated=change,
+        inputs=relation.inputs,
+        expected=exact,
+        expected_low=values.low,
+        expected_high=values.high,
+        stated_value=stated,
+        accepted_low=accepted.low,
+        accepted_high=accepted.high,
+        unit=change.unit,
+        link=relation.link,
+        note=f"tolerance ±{_plain(change.ulp / 2)} {change.unit}",
+    )
+
+
+def _judge_comparison(relation: Relation) -> Claim:
+    assert relation.new is not None and relation.old is not None
+    try:
+        values = growth(Interval.of(relation.new), Interval.of(relation.old))
+    except ZeroDivisionError:
+        return _unverifiable(relation, "TS101", "the base value may be zero")
+    exact = growth_exact(relation.new.value, relation.old.value)
+    return Claim(
+        kind="comparison",
+        rule="TS101",
+        verdict="information",
+        stated=None,
+        inputs=relation.inputs,
+        expected=exact,
+        expected_low=values.low,
+        expected_high=values.high,
+        link=relation.link,
+        note="implied change; no rate is stated",
+    )
+
+
+def _judge_identity(relation: Relation) -> Claim:
+    stated = relation.stated
+    assert stated is not None
+    exports, imports = relation.parts
+    e, i = Interval.of(exports), Interval.of(imports)
+    if relation.kind == "total":
+        values, exact, rule = e + i, exports.value + imports.value, "TS302"
+        accepted = Interval.of(stated)
+        stated_value = stated.value
+    else:
+        values, exact, rule = e - i, exports.value - imports.value, "TS301"
+        stated_value = stated.value
+        if stated.flow == "deficit" and stated.value > 0:
+            stated_value = -stated.value  # a deficit is a negative balance
+        if stated.flow == "surplus" and stated.value < 0:
+            stated_value = -stated.value
+        accepted = Interval.of(stated, stated_value)
+    return Claim(
+        kind=relation.kind,
+        rule=rule,
+        verdict=_verdict(exact, values, accepted),
+        stated=stated,
+        inputs=relation.inputs,
+        expected=exact,
+        expected_low=values.low,
+        expected_high=values.high,
+        stated_value=stated_value,
+        accepted_low=accepted.low,
+        accepted_high=accepted.high,
+        unit=stated.unit,
+        link=relation.link,
+        note=f"tolerance ±{_plain(stated.ulp / 2)} {stated.unit}",
+    )
+
+
+# --- findings ---------------------------------------------------------------------------
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+def _decimals(ulp: Decimal) -> int:
+    exponent = ulp.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _percent(value: Decimal, decimals: int, sign: bool = True) -> str:
+    step = Decimal(1).scaleb(-decimals)
+    rounded = round_to(value, step)
+    text = f"{rounded:.{decimals}f}"
+    return f"+{text}" if sign and rounded > 0 else text
+
+
+def _money(value: Decimal, like: Figure) -> str:
+    """A recomputed amount in the scale of the figure it is compared with."""
+    for factor, word in (
+        (Decimal(10) ** 12, "trillion"),
+        (Decimal(10) ** 9, "billion"),
+        (Decimal(10) ** 6, "million"),
+    ):
+        if abs(like.value) >= factor:
+            decimals = _decimals(like.ulp / factor) if like.ulp else 2
+            return f"{like.unit} {round_to(value / factor, Decimal(1).scaleb(-decimals)):.{decimals}f} {word}"
+    return f"{like.unit} {_plain(value)}"
+
+
+def _surface(figure: Figure) -> str:
+    return " ".join(figure.text.split())
+
+
+def describe(claim: Claim) -> tuple[str, str, str, str, str]:
+    """(message, stated, expected, expected_low, expected_high) for a finding."""
+    stated = claim.stated
+    assert stated is not None and claim.expected is not None
+    assert claim.expected_low is not None and claim.expected_high is not None
+    if claim.kind in ("growth", "comparison"):
+        decimals = _decimals(stated.ulp)
+        expected = _percent(claim.expected, decimals) + "%"
+        low = _percent(claim.expected_low, decimals + 1, sign=False) + "%"
+        high = _percent(claim.expected_high, decimals + 1, sign=False) + "%"
+        new, *rest = claim.inputs
+        if len(rest) == 1 and claim.inputs[1].role == "change":
+            base = f"{_surface(new)} after a change of {_surface(claim.inputs[1])}"
+        else:
+            base = f"{_surface(new)} vs {_surface(rest[0])}" if rest else _surface(new)
+        label = "direction" if claim.rule == "TS102" else "growth"
+        message = (
+            f"{label}: stated {_surface(stated)} but {base} is {expected} "
+            f"({low} to {high} given the rounding of both values; {claim.note})"
+        )
+        return message, _surface(stated), expected, low, high
+    if claim.kind == "multiple":
+        expected = f"{claim.expected:.2f}x"
+        low, high = f"{claim.expected_low:.3f}x", f"{claim.expected_high:.3f}x"
+        new, old = claim.inputs[0], claim.inputs[1]
+        message = (
+            f"multiple: stated '{_surface(stated)}' ({_plain(stated.value)}x) but {_surface(new)} vs "
+            f"{_surface(old)} is {expected} ({low} to {high}; {claim.note})"
+        )
+        return message, _surface(stated), expected, low, high
+    like = claim.inputs[0]
+    expected = _money(claim.expected, like)
+    low, high = _money(claim.expected_low, like), _money(claim.expected_high, like)
+    if claim.kind == "change":
+        new, old = claim.inputs[0], claim.inputs[1]
+        message = (
+            f"change: stated {_surface(stated)} but {_surface(new)} minus {_surface(old)} is "
+            f"{expected} ({low} to {high}; {claim.note})"
+        )
+    else:
+        exports, imports = claim.inputs[-2], claim.inputs[-1]
+        what = "exports plus imports" if claim.kind == "total" else "exports minus imports"
+        message = (
+            f"{claim.kind}: stated {stated.flow} {_surface(stated)} but {what} "
+            f"({_surface(exports)}, {_surface(imports)}) is {expected} ({low} to {high}; {claim.note})"
+        )
+    return message, _surface(stated), expected, low, high
+
+
+def _finding(document: Document, claim: Claim, config: Config) -> Finding:
+    anchor = claim.anchor
+    end_line, end_column = document.position(anchor.end)
+    message, stated, expected, low, high = describe(claim)
+    return Finding(
+        rule=claim.rule,
+        severity=config.severity_of(claim.rule),  # type: ignore[arg-type]
+        path=document.path,
+        line=anchor.line,
+        column=anchor.column,
+        end_line=end_line,
+        end_column=end_column,
+        message=message,
+        stated=stated,
+        expected=expected,
+        expected_low=low,
+        expected_high=high,
+        claim=claim,
+    )
+
+
+__all__ = ["RULES", "DocumentResult", "accepted_range", "check_document", "describe", "judge"]

@@ -1,0 +1,460 @@
+"""Figures -> relations: which figures a text says belong together, and why.
+
+The grammar of trade writing links a rate to the values it compares ("rose 5% to X from
+Y", "X, 17.8% higher than Y", "rose N or P% to X"), a multiple to a pair of values, a
+change between two rates to those rates, and exports, imports and a balance stated for the
+same reporter, partner and period. Nothing is judged here; ``check`` recomputes.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tradestats.extraction.refdata import currency_words
+from tradestats.models import ClaimKind, Figure
+from tradestats.segment import Sentence
+
+_BASE_BEFORE = re.compile(
+    r"(?i)(?:\bfrom|\bthan|against|compared\s+(?:with|to)|\bversus|\bvs\.?|\bv\.|\bover|\bon)"
+    r"\s+(?:the\s+|a\s+|nearly\s+|about\s+|around\s+|some\s+)?(?:[\w.]+\s+){0,2}$"
+)
+_TERMS = re.compile(r"(?i)^[\s,)]*\(?\s*in\s+([A-Za-z. ]+?)\s+terms")
+_YOY = re.compile(
+    r"(?i)year[-\s]on[-\s]year|y-?o-?y|on[-\s]year|a\s+year\s+(?:earlier|ago|before)|same\s+(?:period|month|quarter)|year[-\s]ago|annual"
+)
+_MOM = re.compile(
+    r"(?i)month[-\s]on[-\s]month|m-?o-?m|previous\s+month|a\s+month\s+(?:earlier|ago)|last\s+month|sequential"
+)
+_LEVEL_KINDS = ("money",)
+_RATE_KINDS = ("percent", "percentage_points")
+_DEFICIT_FAMILY = {"balance", "deficit", "surplus"}
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """Figures linked by the text, before any arithmetic."""
+
+    kind: ClaimKind
+    stated: Figure | None
+    new: Figure | None = None
+    old: Figure | None = None
+    change: Figure | None = None  # "rose $5.7 billion": the base is new minus this
+    parts: tuple[Figure, ...] = ()  # identities: exports, imports
+    link: str = ""
+
+    @property
+    def inputs(self) -> tuple[Figure, ...]:
+        found = [f for f in (self.new, self.old, self.change) if f is not None]
+        return (*found, *self.parts)
+
+
+def _flows_agree(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a == b:
+        return True
+    return a in _DEFICIT_FAMILY and b in _DEFICIT_FAMILY
+
+
+def _same_series(a: Figure, b: Figure) -> bool:
+    return (
+        a.unit == b.unit
+        and _flows_agree(a.flow, b.flow)
+        and (a.partner == b.partner or a.partner is None or b.partner is None)
+    )
+
+
+def _is_base(text: str, figure: Figure, sentence: Sentence) -> bool:
+    window = text[max(sentence.start, figure.start - 40) : figure.start]
+    return bool(_BASE_BEFORE.search(window))
+
+
+def _order(text: str, sentence: Sentence, a: Figure, b: Figure) -> tuple[Figure, Figure]:
+    """(new, old) of two values of one series, from the words and periods around them."""
+    a_base, b_base = _is_base(text, a, sentence), _is_base(text, b, sentence)
+    if a_base != b_base:
+        return (b, a) if a_base else (a, b)
+    if a.period_end and b.period_end and a.period_end != b.period_end:
+        return (a, b) if a.period_end > b.period_end else (b, a)
+    return a, b
+
+
+def _terms_currency(text: str, rate: Figure) -> str | None:
+    """ "7.26% in Dollar terms" restricts the rate to values in dollars."""
+    match = _TERMS.match(text[rate.end : rate.end + 40])
+    if not match:
+        return None
+    return currency_words().get(match.group(1).strip().lower())
+
+
+class _Document:
+    def __init__(self, text: str, sentences: Sequence[Sentence], figures: Sequence[Figure]):
+        self.text = text
+        self.sentences = list(sentences)
+        self.starts = [s.start for s in self.sentences]
+        self.by_sentence: list[list[Figure]] = [[] for _ in self.sentences]
+        for figure in figures:
+            index = self.sentence_of(figure)
+            if index is not None:
+                self.by_sentence[index].append(figure)
+
+    def sentence_of(self, figure: Figure) -> int | None:
+        index = bisect_right(self.starts, figure.start) - 1
+        if index >= 0 and figure.start < self.sentences[index].end:
+            return index
+        return None
+
+
+def link(text: str, sentences: Sequence[Sentence], figures: Sequence[Figure]) -> list[Relation]:
+    """Every relation the text states between its figures, in document order."""
+    doc = _Document(text, sentences, figures)
+    relations: list[Relation] = []
+    used_pairs: set[tuple[int, int]] = set()
+    for index, in_sentence in enumerate(doc.by_sentence):
+        for figure in in_sentence:
+            if figure.kind in _RATE_KINDS and figure.role == "change":
+                relation = _rate_relation(doc, index, figure)
+                if relation is not None:
+                    relations.append(relation)
+                    if relation.new is not None and relation.old is not None:
+                        used_pairs.add((relation.new.start, relation.old.start))
+            elif figure.kind == "multiple":
+                relation = _multiple_relation(doc, index, figure)
+                if relation is not None:
+                    relations.append(relation)
+                    if relation.new is not None and relation.old is not None:
+                        used_pairs.add((relation.new.start, relation.old.start))
+        relations.extend(_change_relations(doc, index, used_pairs))
+        relations.extend(_comparisons(doc, index, used_pairs))
+    relations.extend(_identities(doc))
+    relations.sort(key=lambda r: (r.stated or r.inputs[0]).start)
+    return relations
+
+
+def _levels(figures: Sequence[Figure], unit: str | None = None) -> list[Figure]:
+    return [
+        f
+        for f in figures
+        if f.kind in _LEVEL_KINDS and f.role == "level" and (unit is None or f.unit == unit)
+    ]
+
+
+def _pair(
+    doc: _Document, index: int, rate: Figure, candidates: list[Figure]
+) -> tuple[Figure, Figure] | None:
+    """The two values of one series that a rate compares, if the sentence holds them."""
+    sentence = doc.sentences[index]
+    series = [f for f in candidates if _same_series(f, candidates[0])]
+    if len(series) < 2:
+        return None
+    # The clause of the rate: prefer values after it ("rose 5% to X from Y"), else before
+    # it ("X, up 5% from Y"), the nearest two.
+    ordered = sorted(series, key=lambda f: abs(f.start - rate.start))
+    new, old = _order(doc.text, sentence, ordered[0], ordered[1])
+    return new, old
+
+
+def _rate_relation(doc: _Document, index: int, rate: Figure) -> Relation | None:
+    text = doc.text
+    in_sentence = doc.by_sentence[index]
+    currency = _terms_currency(text, rate)
+    candidates = [
+        f
+        for f in _levels(in_sentence, currency)
+        if _flows_agree(f.flow, rate.flow)
+        and (rate.partner is None or f.partner in (None, rate.partner))
+    ]
+    changes = [
+        f
+        for f in in_sentence
+        if f.kind == "money"
+        and f.role == "change"
+        and (currency is None or f.unit == currency)
+        and _flows_agree(f.flow, rate.flow)
+    ]
+    # "rose N or P% to X": the base is X minus N.
+    if changes and candidates:
+        change = min(changes, key=lambda f: abs(f.start - rate.start))
+        same = [f for f in candidates if f.unit == change.unit]
+        after = [f for f in same if f.start > change.start]
+        if after:
+            return Relation(
+                "growth",
+                rate,
+                new=after[0],
+                change=change,
+                link="rate with an absolute change and the new value",
+            )
+    if candidates:
+        by_unit: dict[str, list[Figure]] = {}
+        for f in candidates:
+            by_unit.setdefault(f.unit, []).append(f)
+        # The values nearest the rate decide the currency ("$5 bn (Rs 41,000 crore)").
+        nearest = min(candidates, key=lambda f: abs(f.start - rate.start))
+        pair = _pair(doc, index, rate, by_unit[nearest.unit])
+        if pair is not None:
+            return Relation(
+                "growth",
+                rate,
+                new=pair[0],
+                old=pair[1],
+                link="rate and both values in one sentence",
+            )
+        # One value here, the other stated elsewhere for the comparable period: "rose 17.58%
+        # from US$92.5 billion" after the new value, or "up 53% to $1.24 billion" before
+        # the base.
+        if _is_base(text, nearest, doc.sentences[index]) or _earlier(nearest, rate):
+            current = _series_elsewhere(doc, index, nearest, rate.period_start, rate.period_end)
+            if current is not None:
+                return Relation(
+                    "growth",
+                    rate,
+                    new=current,
+                    old=nearest,
+                    link="new value for the period of the rate elsewhere in the text",
+                )
+            return Relation("growth", rate, old=nearest, link="no new value found")
+        base = _base_elsewhere(doc, index, rate, nearest)
+        if base is not None:
+            return Relation(
+                "growth",
+                rate,
+                new=nearest,
+                old=base,
+                link="base value for the comparable period elsewhere in the text",
+            )
+        return Relation("growth", rate, new=nearest, link="no base value found")
+    # No value in the sentence: a pair in the next or the previous sentence.
+    for other in (index + 1, index - 1):
+        if not 0 <= other < len(doc.sentences):
+            continue
+        if other < index and doc.sentences[other].paragraph != doc.sentences[index].paragraph:
+            continue
+        near = [
+            f
+            for f in _levels(doc.by_sentence[other], currency)
+            if _flows_agree(f.flow, rate.flow)
+            and (rate.partner is None or f.partner in (None, rate.partner))
+        ]
+        if len(near) >= 2:
+            pair = _pair(doc, other, rate, near)
+            if pair is not None:
+                return Relation(
+                    "growth",
+                    rate,
+                    new=pair[0],
+                    old=pair[1],
+                    link="both values in a neighbouring sentence",
+                )
+    pair = _pair_by_period(doc, index, rate)
+    if pair is not None:
+        return Relation(
+            "growth",
+            rate,
+            new=pair[0],
+            old=pair[1],
+            link="values for the period of the rate and its base elsewhere in the text",
+        )
+    return None
+
+
+def _months(period: str) -> int:
+    return int(period[:4]) * 12 + int(period[5:7]) - 1
+
+
+def _shifted(period: str, months: int) -> str:
+    index = _months(period) + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _earlier(value: Figure, rate: Figure) -> bool:
+    return bool(value.period_end and rate.period_end and value.period_end < rate.period_end)
+
+
+def _series_elsewhere(
+    doc: _Document, index: int, like: Figure, start: str | None, end: str | None, reach: int = 3
+) -> Figure | None:
+    """A level of the same series as ``like`` for the period start..end, nearest first."""
+    if not (start and end):
+        return None
+    nearby = sorted(
+        range(max(0, index - reach), min(len(doc.sentences), index + reach + 1)),
+        key=lambda other: abs(other - index),
+    )
+    for other in nearby:
+        for f in doc.by_sentence[other]:
+            if (
+                f is not like
+                and f.kind == "money"
+                and f.role == "level"
+                and f.unit == like.unit
+                and f.flow is not None
+                and _flows_agree(f.flow, like.flow)
+                and f.reporter == like.reporter
+                and f.partner == like.partner
+                and (f.period_start, f.period_end) == (start, end)
+            ):
+                return f
+    return None
+
+
+def _comparison_shifts(doc: _Document, rate: Figure) -> list[int]:
+    """Months back to the base: a year unless the text says month-on-month."""
+    around = doc.text[max(0, rate.start - 60) : rate.end + 60]
+    if _MOM.search(around):
+        return [-1]
+    if _YOY.search(around):
+        return [-12]
+    return [-12, -1]
+
+
+def _base_elsewhere(doc: _Document, index: int, rate: Figure, new: Figure) -> Figure | None:
+    """The same series a year (or a month) before, within a few sentences."""
+    if not (new.period_start and new.period_end):
+        return None
+    for shift in _comparison_shifts(doc, rate):
+        base = _series_elsewhere(
+            doc, index, new, _shifted(new.period_start, shift), _shifted(new.period_end, shift)
+        )
+        if base is not None:
+            return base
+    return None
+
+
+def _pair_by_period(doc: _Document, index: int, rate: Figure) -> tuple[Figure, Figure] | None:
+    """ "Trade jumped 90 pct in 1986 versus 1985" with the values paragraphs later."""
+    if not (rate.period_start and rate.period_end):
+        return None
+    for other in range(max(0, index - 6), min(len(doc.sentences), index + 7)):
+        for new in doc.by_sentence[other]:
+            if (
+                new.kind == "money"
+                and new.role == "level"
+                and new.flow is not None
+                and _flows_agree(new.flow, rate.flow)
+                and (new.period_start, new.period_end) == (rate.period_start, rate.period_end)
+            ):
+                base = _base_elsewhere(doc, other, rate, new)
+                if base is not None:
+                    return new, base
+    return None
+
+
+def _multiple_relation(doc: _Document, index: int, multiple: Figure) -> Relation | None:
+    candidates = [f for f in _levels(doc.by_sentence[index]) if _flows_agree(f.flow, multiple.flow)]
+    if len(candidates) >= 2:
+        pair = _pair(doc, index, multiple, candidates)
+        if pair is not None:
+            return Relation(
+                "multiple",
+                multiple,
+                new=pair[0],
+                old=pair[1],
+                link="multiple and both values in one sentence",
+            )
+    # "a 25% tariff ... will double": the rate it multiplies, in this or the previous sentence.
+    for other in (index, index - 1):
+        if other < 0:
+            continue
+        rates = [
+            f
+            for f in doc.by_sentence[other]
+            if f.kind == "percent" and f.start < multiple.start and f.role != "change"
+        ]
+        if rates:
+            return Relation("multiple", multiple, old=rates[0], link="multiple of a stated rate")
+    return None
+
+
+def _change_relations(doc: _Document, index: int, used: set[tuple[int, int]]) -> list[Relation]:
+    """ "rose $1.2 billion to $8.5 billion from $7.6 billion": the change against both."""
+    found = []
+    in_sentence = doc.by_sentence[index]
+    for change in in_sentence:
+        if change.kind != "money" or change.role != "change":
+            continue
+        levels = [
+            f
+            for f in _levels(in_sentence, change.unit)
+            if f.start > change.start and _flows_agree(f.flow, change.flow)
+        ]
+        if len(levels) >= 2:
+            new, old = _order(doc.text, doc.sentences[index], levels[0], levels[1])
+            found.append(
+                Relation("change", change, new=new, old=old, link="absolute change and both values")
+            )
+    return found
+
+
+def _comparisons(doc: _Document, index: int, used: set[tuple[int, int]]) -> list[Relation]:
+    """Two values of one series and no rate: the implied change, for information."""
+    levels = _levels(doc.by_sentence[index])
+    found = []
+    taken: set[int] = set()
+    for i, a in enumerate(levels):
+        if a.start in taken:
+            continue
+        for b in levels[i + 1 :]:
+            if b.start in taken or not _same_series(a, b) or a.flow is None:
+                continue
+            if a.period_start == b.period_start and a.period_end == b.period_end:
+                continue
+            new, old = _order(doc.text, doc.sentences[index], a, b)
+            if (new.start, old.start) in used or (old.start, new.start) in used:
+                taken.update((a.start, b.start))
+                break
+            found.append(
+                Relation("comparison", None, new=new, old=old, link="two values of one series")
+            )
+            taken.update((a.start, b.start))
+            break
+    return found
+
+
+def _identities(doc: _Document) -> list[Relation]:
+    """Exports, imports and balance (or total trade) of one reporter, partner and period."""
+    found = []
+    groups: dict[tuple, dict[str, list[tuple[int, Figure]]]] = {}
+    for index, figures in enumerate(doc.by_sentence):
+        for f in figures:
+            if (
+                f.kind != "money"
+                or f.role != "level"
+                or f.flow is None
+                or not f.period_start
+                or f.expectation
+            ):
+                continue
+            key = (f.unit, f.reporter, f.partner, f.period_start, f.period_end)
+            groups.setdefault(key, {}).setdefault(f.flow, []).append((index, f))
+    for flows in groups.values():
+        if "exports" not in flows or "imports" not in flows:
+            continue
+        for stated_flow, kind in (
+            ("balance", "balance"),
+            ("deficit", "balance"),
+            ("surplus", "balance"),
+            ("trade", "total"),
+        ):
+            for index, stated in flows.get(stated_flow, []):
+                exports = _nearest(flows["exports"], index)
+                imports = _nearest(flows["imports"], index)
+                if exports is None or imports is None:
+                    continue
+                found.append(
+                    Relation(
+                        kind,
+                        stated,
+                        parts=(exports, imports),
+                        link=f"exports, imports and {stated_flow} of one reporter, partner and period",
+                    )
+                )  # type: ignore[arg-type]
+    return found
+
+
+def _nearest(candidates: list[tuple[int, Figure]], index: int, reach: int = 3) -> Figure | None:
+    best = min(candidates, key=lambda item: abs(item[0] - index))
+    return best[1] if abs(best[0] - index) <= reach else None

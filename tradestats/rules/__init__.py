@@ -1,0 +1,96 @@
+"""The checks tradestats runs, each with a stable id, a default severity and user docs.
+
+A rule's docstring-like fields (``summary``, ``wrong``, ``right``) are what `tradestats
+rules`, the SARIF rule table and the README show; the arithmetic lives in
+``tradestats.check``, which judges a claim and names the rule that judged it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tradestats.models import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    name: str  # dotted, for humans and config: growth.rate
+    severity: Severity
+    summary: str
+    wrong: str
+    right: str
+
+    def __post_init__(self) -> None:
+        if not (self.id.startswith("TS") and self.id[2:].isdigit() and len(self.id) == 5):
+            raise ValueError(f"rule id {self.id!r} is not of the form TS123")
+
+
+RULES: dict[str, Rule] = {
+    rule.id: rule
+    for rule in (
+        Rule(
+            "TS101",
+            "growth.rate",
+            "error",
+            "A stated growth rate must match the values it compares, given the rounding of "
+            "every printed number: $33.53 billion stands for 33.525 to 33.535 billion.",
+            "Exports rose 17.8% to $33.53 billion from $27.57 billion.",
+            "Exports rose 21.6% to $33.53 billion from $27.57 billion.",
+        ),
+        Rule(
+            "TS102",
+            "growth.direction",
+            "error",
+            "Words of direction (rose, higher, widened; fell, lower, narrowed) must agree "
+            "with the values: a deficit that widened grows in magnitude.",
+            "Imports rose 4% to $9.6 billion from $10 billion.",
+            "Imports fell 4% to $9.6 billion from $10 billion.",
+        ),
+        Rule(
+            "TS103",
+            "growth.multiple",
+            "error",
+            "Doubled, tripled, halved, two-fold and N times must match the ratio of the "
+            "values they describe, within 5% of the multiple.",
+            "Exports doubled to $3.1 billion from $2.2 billion.",
+            "Exports rose 41% to $3.1 billion from $2.2 billion.",
+        ),
+        Rule(
+            "TS104",
+            "growth.change",
+            "error",
+            "An absolute change stated beside both values must equal their difference.",
+            "Exports rose $1.2 billion to $8.5 billion from $7.6 billion.",
+            "Exports rose $0.9 billion to $8.5 billion from $7.6 billion.",
+        ),
+        Rule(
+            "TS201",
+            "rate.points",
+            "error",
+            "A change between two rates or shares is stated in percentage points, or as a "
+            "relative change in percent; the two must not be confused.",
+            "The share of exports rose from 12% to 15%, up 3%.",
+            "The share of exports rose from 12% to 15%, up 3 percentage points.",
+        ),
+        Rule(
+            "TS301",
+            "identity.balance",
+            "error",
+            "When exports, imports and the balance are all stated for the same reporter, "
+            "partner and period, the balance must equal exports minus imports (a deficit is "
+            "imports minus exports).",
+            "Exports were $20 billion and imports $26 billion, a deficit of $5 billion.",
+            "Exports were $20 billion and imports $26 billion, a deficit of $6 billion.",
+        ),
+        Rule(
+            "TS302",
+            "identity.total",
+            "error",
+            "When exports, imports and total trade are all stated for the same reporter, "
+            "partner and period, total trade must equal exports plus imports.",
+            "Exports of $20 billion and imports of $26 billion made total trade of $48 billion.",
+            "Exports of $20 billion and imports of $26 billion made total trade of $46 billion.",
+        ),
+    )
+}
