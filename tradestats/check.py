@@ -115,6 +115,8 @@ def judge(relation: Relation, config: Config) -> Claim:
         return _judge_change(relation)
     if kind == "comparison":
         return _judge_comparison(relation)
+    if kind == "points":
+        return _judge_points(relation, config)
     return _judge_identity(relation)
 
 
@@ -169,7 +171,7 @@ def _judge_growth(relation: Relation, config: Config) -> Claim:
     verdict = _verdict(exact, values, accepted)
     rule, note = "TS101", f"tolerance {tolerance}"
     if verdict == "inconsistent" and signed and stated != 0:
-        wrong_way = (stated > 0 and values.high < 0) or (stated < 0 and values.low > 0)
+        wrong_way = (stated > 0 and exact < 0) or (stated < 0 and exact > 0)
         if wrong_way:
             rule = "TS102"
             note = f"stated a {'rise' if stated > 0 else 'fall'}, the values {'fall' if stated > 0 else 'rise'}"
@@ -235,6 +237,57 @@ def _judge_multiple(relation: Relation) -> Claim:
         unit="x",
         link=relation.link,
         note=f"tolerance ±{_plain(MULTIPLE_TOLERANCE * HUNDRED)}% of the multiple",
+    )
+
+
+def _judge_points(relation: Relation, config: Config) -> Claim:
+    """A change between two rates: in points it is their difference, in percent their
+    relative change. Either reading may be meant; confusing them is TS201."""
+    rate = relation.stated
+    assert rate is not None and relation.new is not None and relation.old is not None
+    new, old = Interval.of(relation.new), Interval.of(relation.old)
+    points = new - old
+    points_exact = relation.new.value - relation.old.value
+    stated = _signed_rate(rate)
+    accepted, tolerance = accepted_range(rate, stated, config)
+    points_verdict = _verdict(points_exact, points, accepted)
+    try:
+        relative = growth(new, old)
+        relative_exact = growth_exact(relation.new.value, relation.old.value)
+        relative_verdict = _verdict(relative_exact, relative, accepted)
+    except ZeroDivisionError:
+        relative, relative_exact, relative_verdict = None, None, "unverifiable"
+    in_points = rate.kind == "percentage_points"
+    if in_points:
+        values, exact, verdict = points, points_exact, points_verdict
+        unit, rule, note = "pp", "TS101", f"tolerance {tolerance}"
+        if verdict == "inconsistent" and relative_verdict != "inconsistent":
+            assert relative_exact is not None
+            rule = "TS201"
+            note = f"the stated figure is the relative change, {_percent(relative_exact, 1)}%"
+    else:
+        if relative is None or relative_exact is None:
+            return _unverifiable(relation, "TS201", "the base rate may be zero")
+        values, exact, verdict = relative, relative_exact, relative_verdict
+        unit, rule, note = "%", "TS101", f"tolerance {tolerance}"
+        if verdict == "inconsistent" and points_verdict != "inconsistent":
+            rule = "TS201"
+            note = f"the stated figure is the difference in points, {_percent(points_exact, 1)} pp"
+    return Claim(
+        kind="points",
+        rule=rule,
+        verdict=verdict,
+        stated=rate,
+        inputs=relation.inputs,
+        expected=exact,
+        expected_low=values.low,
+        expected_high=values.high,
+        stated_value=stated,
+        accepted_low=accepted.low,
+        accepted_high=accepted.high,
+        unit=unit,
+        link=relation.link,
+        note=note,
     )
 
 
@@ -362,6 +415,20 @@ def describe(claim: Claim) -> tuple[str, str, str, str, str]:
     stated = claim.stated
     assert stated is not None and claim.expected is not None
     assert claim.expected_low is not None and claim.expected_high is not None
+    if claim.kind == "points":
+        decimals = _decimals(stated.ulp)
+        suffix = " points" if claim.unit == "pp" else "%"
+        expected = _percent(claim.expected, decimals) + suffix
+        low = _percent(claim.expected_low, decimals + 1, sign=False) + suffix
+        high = _percent(claim.expected_high, decimals + 1, sign=False) + suffix
+        new, old = claim.inputs[0], claim.inputs[1]
+        label = "points" if claim.rule == "TS201" else "growth"
+        reading = "a difference of" if claim.unit == "pp" else "a relative change of"
+        message = (
+            f"{label}: stated {_surface(stated)} but {_surface(old)} to {_surface(new)} is "
+            f"{reading} {expected} ({low} to {high} given the rounding of both values; {claim.note})"
+        )
+        return message, _surface(stated), expected, low, high
     if claim.kind in ("growth", "comparison"):
         decimals = _decimals(stated.ulp)
         expected = _percent(claim.expected, decimals) + "%"

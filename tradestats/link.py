@@ -116,7 +116,7 @@ def link(text: str, sentences: Sequence[Sentence], figures: Sequence[Figure]) ->
     for index, in_sentence in enumerate(doc.by_sentence):
         for figure in in_sentence:
             if figure.kind in _RATE_KINDS and figure.role == "change":
-                relation = _rate_relation(doc, index, figure)
+                relation = _points_relation(doc, index, figure) or _rate_relation(doc, index, figure)
                 if relation is not None:
                     relations.append(relation)
                     if relation.new is not None and relation.old is not None:
@@ -207,7 +207,7 @@ def _rate_relation(doc: _Document, index: int, rate: Figure) -> Relation | None:
         # from US$92.5 billion" after the new value, or "up 53% to $1.24 billion" before
         # the base.
         if _is_base(text, nearest, doc.sentences[index]) or _earlier(nearest, rate):
-            current = _series_elsewhere(doc, index, nearest, rate.period_start, rate.period_end)
+            current = _current_elsewhere(doc, index, rate, nearest)
             if current is not None:
                 return Relation(
                     "growth",
@@ -261,6 +261,20 @@ def _rate_relation(doc: _Document, index: int, rate: Figure) -> Relation | None:
     return None
 
 
+def _points_relation(doc: _Document, index: int, rate: Figure) -> Relation | None:
+    """"The share rose from 12% to 15%, up 3 points": a change between two rates."""
+    levels = [
+        f
+        for f in doc.by_sentence[index]
+        if f.kind == "percent" and f.role != "change" and f is not rate and f.low is None
+    ]
+    if len(levels) < 2:
+        return None
+    first, second = sorted(levels, key=lambda f: abs(f.start - rate.start))[:2]
+    new, old = _order(doc.text, doc.sentences[index], first, second)
+    return Relation("points", rate, new=new, old=old, link="change between two stated rates")
+
+
 def _months(period: str) -> int:
     return int(period[:4]) * 12 + int(period[5:7]) - 1
 
@@ -309,6 +323,22 @@ def _comparison_shifts(doc: _Document, rate: Figure) -> list[int]:
     if _YOY.search(around):
         return [-12]
     return [-12, -1]
+
+
+def _current_elsewhere(doc: _Document, index: int, rate: Figure, base: Figure) -> Figure | None:
+    """The value a base is compared with: for the rate's own period, or a year (a month)
+    after the base."""
+    periods = []
+    if rate.period_start and rate.period_end:
+        periods.append((rate.period_start, rate.period_end))
+    if base.period_start and base.period_end:
+        for shift in _comparison_shifts(doc, rate):
+            periods.append((_shifted(base.period_start, -shift), _shifted(base.period_end, -shift)))
+    for start, end in periods:
+        current = _series_elsewhere(doc, index, base, start, end)
+        if current is not None and current.start != base.start:
+            return current
+    return None
 
 
 def _base_elsewhere(doc: _Document, index: int, rate: Figure, new: Figure) -> Figure | None:

@@ -210,11 +210,12 @@ def adjacent_after(text: str, end: int, mention: Mention, limit: int = 32) -> bo
 # Words after which a figure is a level or a comparison base, not the change itself:
 # "rose 5% to $10 bn", "higher than $27.57 bn", "up from $4.8 bn", "stood at".
 _LEVEL_BETWEEN = re.compile(
-    r"(?i)\b(?:to|at|from|than|against|versus|vs\.?|compared|stood|was|were|reached|totall?ed"
+    r"(?i)\b(?:to|at|from|(?<!more\s)(?<!less\s)(?<!rather\s)than|against|versus|vs\.?|compared|stood|was|were|reached|totall?ed"
     r"|valued|worth|of\s+(?=[$€£¥₹]))\b"
 )
 
 
+_MONEY_CHANGE_AFTER = re.compile(r"(?i)^\s*(?:more|less|higher|lower|above|below)\s+than\b")
 _MONEY_CHANGE_GAP = re.compile(
     r"(?i)(?:\s+by)?(?:\s+(?:a|an|some|about|nearly|almost|around|over|more\s+than|just|only|of|to\s+the\s+tune\s+of))*\s*"
 )
@@ -225,7 +226,8 @@ def direction_near(
 ) -> str | None:
     """Direction from the words just before (nearest wins) or just after the figure."""
     after = text[end : end + 40]
-    head = _CHANGE_AFTER.match(after)
+    # "5% higher", "a 3% decline"; an amount only in "$4.4 billion less than May".
+    head = (_MONEY_CHANGE_AFTER if money else _CHANGE_AFTER).match(after)
     if head:
         words = DIRECTION_PATTERN.search(head.group(0))
         if words:
