@@ -47,7 +47,20 @@ def document_dates(corpus: Path) -> dict[str, date]:
                 if not match:
                     match = re.search(r"(\d{1,2})-([A-Z]{3})-(\d{4})", row.get("date", ""))
                     if match:
-                        months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+                        months = [
+                            "JAN",
+                            "FEB",
+                            "MAR",
+                            "APR",
+                            "MAY",
+                            "JUN",
+                            "JUL",
+                            "AUG",
+                            "SEP",
+                            "OCT",
+                            "NOV",
+                            "DEC",
+                        ]
                         dates[f"{folder}/{key}"] = date(
                             int(match.group(3)),
                             months.index(match.group(2)) + 1,

@@ -28,7 +28,9 @@ def _cases() -> list[tuple[str, str, dict]]:
 CASES = _cases()
 
 
-@pytest.mark.parametrize(("rule", "outcome", "case"), [c[:3] for c in CASES], ids=[c[3] for c in CASES])
+@pytest.mark.parametrize(
+    ("rule", "outcome", "case"), [c[:3] for c in CASES], ids=[c[3] for c in CASES]
+)
 def test_rule_case(rule: str, outcome: str, case: dict) -> None:
     result = check_document(Document(case["text"], "case.txt"), Config())
     if outcome == "fail":
@@ -40,7 +42,11 @@ def test_rule_case(rule: str, outcome: str, case: dict) -> None:
             assert finding.expected == case["expected"], finding.message
     else:
         assert result.findings == (), [f.message for f in result.findings]
-        judged = [c for c in result.claims if c.rule in (rule, "TS101") and c.verdict.startswith("consistent")]
+        judged = [
+            c
+            for c in result.claims
+            if c.rule in (rule, "TS101") and c.verdict.startswith("consistent")
+        ]
         assert judged, "the case must be linked and judged, not skipped"
         if "verdict" in case:
             assert judged[0].verdict == case["verdict"]

@@ -25,6 +25,8 @@ from tradestats.suppress import parse_suppressions
 APPROXIMATE_POINTS = Decimal("1.5")
 # "doubled" for anything within 5% of twice.
 MULTIPLE_TOLERANCE = Decimal("0.05")
+# A mismatch beyond a factor of three and this many points is taken for a mislink.
+MISMATCH_POINTS = Decimal(5)
 _APPROXIMATE = frozenset({"about", "nearly"})
 _LOWER_BOUND = frozenset({"over", "more than", "at least"})
 _UPPER_BOUND = frozenset({"less than", "up to"})
@@ -95,6 +97,20 @@ def accepted_range(stated: Figure, value: Decimal, config: Config) -> tuple[Inte
         return Interval(-_INFINITY, value + extra), f"'{qualifier}' {_plain(abs(value))}"
     width = half + extra
     return Interval(value - width, value + width), f"±{_plain(width)} points"
+
+
+def _plausible(stated: Decimal, exact: Decimal) -> bool:
+    """Whether values can be the ones a rate describes, so that a mismatch is an error.
+
+    Writers misstate a rate by a little (17.8% for 21.6%) or get its direction wrong; a
+    rate of 6% against values that give 284% means the linker paired the wrong values
+    (another product, another country), and reporting it would cry wolf. A mismatch is
+    reported only when the magnitudes are within a factor of three or 5 points.
+    """
+    a, b = abs(stated), abs(exact)
+    if abs(a - b) <= MISMATCH_POINTS:
+        return True
+    return min(a, b) * 3 >= max(a, b)
 
 
 def _verdict(exact: Decimal, values: Interval, accepted: Interval) -> Verdict:
@@ -170,6 +186,12 @@ def _judge_growth(relation: Relation, config: Config) -> Claim:
     accepted, tolerance = accepted_range(rate, stated, config)
     verdict = _verdict(exact, values, accepted)
     rule, note = "TS101", f"tolerance {tolerance}"
+    if verdict == "inconsistent" and not _plausible(stated, exact):
+        return _unverifiable(
+            relation,
+            "TS101",
+            f"the values found give {_plain(round_to(exact, Decimal('0.1')))}%, too far from the rate to be the ones it compares",
+        )
     if verdict == "inconsistent" and signed and stated != 0:
         wrong_way = (stated > 0 and exact < 0) or (stated < 0 and exact > 0)
         if wrong_way:
@@ -220,6 +242,12 @@ def _judge_multiple(relation: Relation) -> Claim:
     except ZeroDivisionError:
         return _unverifiable(relation, "TS103", "the base value may be zero")
     exact = divide(relation.new.value, relation.old.value)
+    if not multiple.value / 2 <= exact <= multiple.value * 2:
+        return _unverifiable(
+            relation,
+            "TS103",
+            "the values found are too far from the multiple to be the ones it describes",
+        )
     width = multiple.value * MULTIPLE_TOLERANCE + multiple.ulp / 2
     accepted = Interval(multiple.value - width, multiple.value + width)
     return Claim(

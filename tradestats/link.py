@@ -29,7 +29,20 @@ _MOM = re.compile(
     r"(?i)month[-\s]on[-\s]month|m-?o-?m|previous\s+month|a\s+month\s+(?:earlier|ago)|last\s+month|sequential"
 )
 _LEVEL_KINDS = ("money",)
+_TO_TARGET = re.compile(
+    r"(?i)\s*(?:[a-z-]+\s+){0,6}to\s+(?:about\s+|around\s+|nearly\s+|reach\s+)?"
+)
+_FROM_BEFORE = re.compile(r"(?i)\bfrom\s+(?:a\s+|about\s+|around\s+|nearly\s+)?$")
+_TO_GAP = re.compile(r"(?i)\s*(?:in\s+[\w-]+\s+)?(?:,\s*)?to\s+(?:about\s+|around\s+|nearly\s+)?")
+_TO_GAP_END = re.compile(r"(?i)\bto\s+$")
+_FROM_GAP = re.compile(
+    r"(?i)\s*(?:in\s+[\w-]+\s+)?(?:,\s*)?(?:up\s+|down\s+)?from\s+(?:about\s+|around\s+|nearly\s+)?"
+)
 _RATE_KINDS = ("percent", "percentage_points")
+_SUB_ITEM = re.compile(
+    r"(?i)\b(?:goods|services|merchandise|oil|non-oil|petroleum|current[-\s]account|intra|extra"
+    r"|average|cumulative|previous|revised|month-on-month|year-on-year|compared|against|versus)\b"
+)
 _DEFICIT_FAMILY = {"balance", "deficit", "surplus"}
 
 
@@ -60,8 +73,11 @@ def _flows_agree(a: str | None, b: str | None) -> bool:
 
 
 def _same_series(a: Figure, b: Figure) -> bool:
+    """Two values that can be compared: one currency, one named flow, one partner."""
     return (
         a.unit == b.unit
+        and a.flow is not None
+        and b.flow is not None
         and _flows_agree(a.flow, b.flow)
         and (a.partner == b.partner or a.partner is None or b.partner is None)
     )
@@ -116,7 +132,9 @@ def link(text: str, sentences: Sequence[Sentence], figures: Sequence[Figure]) ->
     for index, in_sentence in enumerate(doc.by_sentence):
         for figure in in_sentence:
             if figure.kind in _RATE_KINDS and figure.role == "change":
-                relation = _points_relation(doc, index, figure) or _rate_relation(doc, index, figure)
+                relation = _points_relation(doc, index, figure) or _rate_relation(
+                    doc, index, figure
+                )
                 if relation is not None:
                     relations.append(relation)
                     if relation.new is not None and relation.old is not None:
@@ -131,7 +149,37 @@ def link(text: str, sentences: Sequence[Sentence], figures: Sequence[Figure]) ->
         relations.extend(_comparisons(doc, index, used_pairs))
     relations.extend(_identities(doc))
     relations.sort(key=lambda r: (r.stated or r.inputs[0]).start)
-    return relations
+    return _one_rate_per_pair(relations)
+
+
+def _one_rate_per_pair(relations: list[Relation]) -> list[Relation]:
+    """A pair of values answers one rate: "exports rose 6.31% to X from Y, against 23.75%
+    growth a year earlier" links X and Y to the 6.31%. The rate nearest the values keeps
+    them; the others lose them (their claims become unverifiable)."""
+    claimed: dict[tuple[int, int], Relation] = {}
+    for relation in relations:
+        if relation.kind == "growth" and relation.new is not None and relation.old is not None:
+            key = (relation.new.start, relation.old.start)
+            held = claimed.get(key)
+            if held is None or _distance(relation) < _distance(held):
+                claimed[key] = relation
+    kept = []
+    for relation in relations:
+        if relation.kind == "growth" and relation.new is not None and relation.old is not None:
+            if claimed[(relation.new.start, relation.old.start)] is not relation:
+                relation = Relation(
+                    "growth",
+                    relation.stated,
+                    new=relation.new,
+                    link="its values answer another rate",
+                )
+        kept.append(relation)
+    return kept
+
+
+def _distance(relation: Relation) -> int:
+    assert relation.stated is not None
+    return min(abs(f.start - relation.stated.start) for f in relation.inputs)
 
 
 def _levels(figures: Sequence[Figure], unit: str | None = None) -> list[Figure]:
@@ -145,16 +193,47 @@ def _levels(figures: Sequence[Figure], unit: str | None = None) -> list[Figure]:
 def _pair(
     doc: _Document, index: int, rate: Figure, candidates: list[Figure]
 ) -> tuple[Figure, Figure] | None:
-    """The two values of one series that a rate compares, if the sentence holds them."""
+    """The two values of one series that a rate compares, if its clause holds them.
+
+    Values on the far side of another rate belong to that rate's clause: in "trade with
+    the EU rose 9.7% to X, with ASEAN 11.7% to Y", X is not Y's base.
+    """
     sentence = doc.sentences[index]
-    series = [f for f in candidates if _same_series(f, candidates[0])]
-    if len(series) < 2:
+    rates = [f.start for f in doc.by_sentence[index] if f.kind in _RATE_KINDS and f is not rate]
+
+    def same_clause(value: Figure) -> bool:
+        low, high = sorted((value.start, rate.start))
+        return not any(low < other < high for other in rates)
+
+    text = doc.text
+    other_rates = [f for f in doc.by_sentence[index] if f.kind in _RATE_KINDS and f is not rate]
+
+    def owned_by_other(value: Figure) -> bool:
+        # "up 9.7% from a year earlier to X, followed by ASEAN, up 11.7% to Y": X is the
+        # 9.7%'s new value, not the 11.7%'s base.
+        return any(
+            0 <= value.start - other.end <= 60
+            and _TO_TARGET.fullmatch(text[other.end : value.start])
+            for other in other_rates
+        )
+
+    clause = [f for f in candidates if same_clause(f) and not owned_by_other(f)]
+    if len(clause) < 2:
         return None
-    # The clause of the rate: prefer values after it ("rose 5% to X from Y"), else before
-    # it ("X, up 5% from Y"), the nearest two.
-    ordered = sorted(series, key=lambda f: abs(f.start - rate.start))
-    new, old = _order(doc.text, sentence, ordered[0], ordered[1])
+    ordered = sorted(clause, key=lambda f: abs(f.start - rate.start))
+    first = ordered[0]
+    second = next(
+        (f for f in ordered[1:] if _same_series(f, first) and _norm(f.text) != _norm(first.text)),
+        None,
+    )
+    if second is None:
+        return None
+    new, old = _order(doc.text, sentence, first, second)
     return new, old
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _rate_relation(doc: _Document, index: int, rate: Figure) -> Relation | None:
@@ -180,11 +259,14 @@ def _rate_relation(doc: _Document, index: int, rate: Figure) -> Relation | None:
         change = min(changes, key=lambda f: abs(f.start - rate.start))
         same = [f for f in candidates if f.unit == change.unit]
         after = [f for f in same if f.start > change.start]
-        if after:
+        before = [f for f in same if f.end <= min(change.start, rate.start)]
+        # "rose N or P% to X", else "X, down P% or N".
+        target = after[0] if after else before[-1] if before else None
+        if target is not None:
             return Relation(
                 "growth",
                 rate,
-                new=after[0],
+                new=target,
                 change=change,
                 link="rate with an absolute change and the new value",
             )
@@ -262,7 +344,7 @@ def _rate_relation(doc: _Document, index: int, rate: Figure) -> Relation | None:
 
 
 def _points_relation(doc: _Document, index: int, rate: Figure) -> Relation | None:
-    """"The share rose from 12% to 15%, up 3 points": a change between two rates."""
+    """ "The share rose from 12% to 15%, up 3 points": a change between two rates."""
     levels = [
         f
         for f in doc.by_sentence[index]
@@ -270,9 +352,27 @@ def _points_relation(doc: _Document, index: int, rate: Figure) -> Relation | Non
     ]
     if len(levels) < 2:
         return None
-    first, second = sorted(levels, key=lambda f: abs(f.start - rate.start))[:2]
-    new, old = _order(doc.text, doc.sentences[index], first, second)
-    return Relation("points", rate, new=new, old=old, link="change between two stated rates")
+    text = doc.text
+    for old in levels:
+        for new in levels:
+            # Only "from A% to B%" (or "to B% from A%") says the two are one rate moving.
+            if old is new:
+                continue
+            if old.start < new.start:
+                between = text[old.end : new.start]
+                linked = _FROM_BEFORE.search(
+                    text[max(0, old.start - 12) : old.start]
+                ) and _TO_GAP.fullmatch(between)
+            else:
+                between = text[new.end : old.start]
+                linked = _TO_GAP_END.search(
+                    text[max(0, new.start - 6) : new.start]
+                ) and _FROM_GAP.fullmatch(between)
+            if linked:
+                return Relation(
+                    "points", rate, new=new, old=old, link="change between two stated rates"
+                )
+    return None
 
 
 def _months(period: str) -> int:
@@ -306,6 +406,7 @@ def _series_elsewhere(
                 and f.role == "level"
                 and f.unit == like.unit
                 and f.flow is not None
+                and like.flow is not None
                 and _flows_agree(f.flow, like.flow)
                 and f.reporter == like.reporter
                 and f.partner == like.partner
@@ -470,9 +571,13 @@ def _identities(doc: _Document) -> list[Relation]:
             ("trade", "total"),
         ):
             for index, stated in flows.get(stated_flow, []):
-                exports = _nearest(flows["exports"], index)
-                imports = _nearest(flows["imports"], index)
+                # All three in one sentence, and no part of trade singled out: a "goods
+                # deficit" or "services surplus" beside total exports is no identity.
+                exports = _nearest(flows["exports"], index, reach=0)
+                imports = _nearest(flows["imports"], index, reach=0)
                 if exports is None or imports is None:
+                    continue
+                if _SUB_ITEM.search(doc.text, doc.sentences[index].start, doc.sentences[index].end):
                     continue
                 found.append(
                     Relation(

@@ -16,7 +16,7 @@ _ABBREVIATIONS = frozenset(
     """
     u.s u.k u.n e.u rs re mr mrs ms dr prof st jan feb mar apr jun jul aug sep sept oct nov dec
     no nos vs etc inc corp co ltd plc dept govt approx est fig figs p.c pct cf e.g i.e a.m p.m
-    gov sen rep gen lt col maj capt mt ft bros jr sr hon bln mln dlrs dlr
+    gov sen rep gen lt col maj capt mt ft bros jr sr hon
     """.split()  # noqa: SIM905 - a word list reads better as prose
 )
 

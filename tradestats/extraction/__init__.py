@@ -335,8 +335,7 @@ def _sentence_figures(
         if direction is None and figures and figures[-1].direction:
             gap = text[previous_end : reading.start]
             if (figures[-1].kind == reading.kind and _COORDINATED.fullmatch(gap)) or (
-                figures[-1].kind == "money"
-                and reading.kind == "percent"
+                {figures[-1].kind, reading.kind} == {"money", "percent"}
                 and _RESTATED.fullmatch(gap)
             ):
                 # "increased 8.1 percent and 10.3 percent": the verb governs both; "fell
