@@ -28,8 +28,11 @@ class Interval:
     @classmethod
     def of(cls, figure: Figure, value: Decimal | None = None) -> Interval:
         """The values a printed figure stands for (``value`` overrides the sign or scale)."""
-        centre = figure.value if value is None else value
         half = figure.ulp / 2
+        if value is None and figure.low is not None and figure.high is not None:
+            # "$5-6 billion" stands for anything from 4.5 to 6.5 billion.
+            return cls(figure.low - half, figure.high + half)
+        centre = figure.value if value is None else value
         return cls(centre - half, centre + half)
 
     @classmethod

@@ -96,6 +96,12 @@ def accepted_range(stated: Figure, value: Decimal, config: Config) -> tuple[Inte
     if qualifier in _UPPER_BOUND:
         return Interval(-_INFINITY, value + extra), f"'{qualifier}' {_plain(abs(value))}"
     width = half + extra
+    if stated.low is not None and stated.high is not None:
+        # A stated range "35-40 pct" accepts anything within it.
+        low, high = sorted(
+            (value - (stated.value - stated.low), value + (stated.high - stated.value))
+        )
+        return Interval(low - width, high + width), f"the stated range ±{_plain(width)} points"
     return Interval(value - width, value + width), f"±{_plain(width)} points"
 
 

@@ -72,6 +72,15 @@ def _flows_agree(a: str | None, b: str | None) -> bool:
     return a in _DEFICIT_FAMILY and b in _DEFICIT_FAMILY
 
 
+def _rate_fits(value: Figure, rate: Figure) -> bool:
+    """A value a rate can describe: the same flow, or no flow named for either. A rate
+    with no flow beside values of a named flow is about something else (a currency, a
+    tariff) as often as not."""
+    if rate.flow is None:
+        return value.flow is None
+    return value.flow is None or _flows_agree(value.flow, rate.flow)
+
+
 def _same_series(a: Figure, b: Figure) -> bool:
     """Two values that can be compared: one currency, one named flow, one partner."""
     return (
@@ -165,14 +174,18 @@ def _one_rate_per_pair(relations: list[Relation]) -> list[Relation]:
                 claimed[key] = relation
     kept = []
     for relation in relations:
-        if relation.kind == "growth" and relation.new is not None and relation.old is not None:
-            if claimed[(relation.new.start, relation.old.start)] is not relation:
-                relation = Relation(
-                    "growth",
-                    relation.stated,
-                    new=relation.new,
-                    link="its values answer another rate",
-                )
+        if (
+            relation.kind == "growth"
+            and relation.new is not None
+            and relation.old is not None
+            and claimed[(relation.new.start, relation.old.start)] is not relation
+        ):
+            relation = Relation(
+                "growth",
+                relation.stated,
+                new=relation.new,
+                link="its values answer another rate",
+            )
         kept.append(relation)
     return kept
 
@@ -243,8 +256,7 @@ def _rate_relation(doc: _Document, index: int, rate: Figure) -> Relation | None:
     candidates = [
         f
         for f in _levels(in_sentence, currency)
-        if _flows_agree(f.flow, rate.flow)
-        and (rate.partner is None or f.partner in (None, rate.partner))
+        if _rate_fits(f, rate) and (rate.partner is None or f.partner in (None, rate.partner))
     ]
     changes = [
         f
@@ -252,7 +264,7 @@ def _rate_relation(doc: _Document, index: int, rate: Figure) -> Relation | None:
         if f.kind == "money"
         and f.role == "change"
         and (currency is None or f.unit == currency)
-        and _flows_agree(f.flow, rate.flow)
+        and _rate_fits(f, rate)
     ]
     # "rose N or P% to X": the base is X minus N.
     if changes and candidates:
@@ -318,8 +330,7 @@ def _rate_relation(doc: _Document, index: int, rate: Figure) -> Relation | None:
         near = [
             f
             for f in _levels(doc.by_sentence[other], currency)
-            if _flows_agree(f.flow, rate.flow)
-            and (rate.partner is None or f.partner in (None, rate.partner))
+            if _rate_fits(f, rate) and (rate.partner is None or f.partner in (None, rate.partner))
         ]
         if len(near) >= 2:
             pair = _pair(doc, other, rate, near)

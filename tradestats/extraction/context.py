@@ -27,7 +27,8 @@ FLOW_PATTERN = re.compile(
           )
       | (?P<other>(?i:tariffs?|duty|duties|levy|levies|taxe?s?|gdp|gross\s+domestic\s+product|inflation
             |utili[sz]ation|interest\s+rates?|unemployment|economy|economic\s+growth|growth\s+forecast
-            |(?:the\s+)?(?:yen|rupee|yuan|dollar|euro|won|ringgit)\s+(?:has\s+)?(?:fell|rose|weakened|strengthened|depreciated|appreciated)
+            |(?:the\s+)?(?:yen|rupee|yuan|dollar|euro|won|ringgit|lira|peso|real|sterling|pound|currency)(?:['’]s|\s+(?:has\s+)?(?:fell|rose|weakened|strengthened|depreciated|appreciated|lost|gained))
+            |exchange\s+rates?|depreciation|appreciation|devaluation
             |productivity|wages?|prices?|stock|shares?\s+(?:fell|rose)|index|rating|orders|output|production|sales|profits?|revenues?|budget))
     )(?![\w])""",
     re.VERBOSE,
