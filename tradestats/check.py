@@ -38,6 +38,7 @@ class DocumentResult:
     figures: tuple[Figure, ...]
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def check_document(
@@ -64,7 +65,8 @@ def check_document(
         if not suppressions.is_suppressed(finding.rule, finding.line):
             findings.append(finding)
     findings.sort(key=lambda f: (f.line, f.column, f.rule))
-    return DocumentResult(tuple(figures), tuple(claims), tuple(findings))
+    warnings = tuple(f"{document.path}: {warning}" for warning in suppressions.warnings)
+    return DocumentResult(tuple(figures), tuple(claims), tuple(findings), warnings)
 
 
 # --- judging ----------------------------------------------------------------------------

@@ -196,6 +196,8 @@ def check(
     report = analyze(paths, config, reference_date=reference)
     for problem in report.problems:
         _error(problem.message)
+    for warning in report.warnings:
+        typer.echo(f"tradestats: warning: {warning}", err=True)
     rendered = render(report, fmt)
     if output:
         try:

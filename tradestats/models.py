@@ -194,6 +194,8 @@ class Report:
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...]
     problems: tuple[InputProblem, ...] = ()
+    # Things to tell the user that are not findings, e.g. an unknown rule in a directive.
+    warnings: tuple[str, ...] = ()
 
     def verdict_counts(self) -> dict[str, int]:
         counts = {

@@ -25,6 +25,7 @@ def analyze(
     claims: list[Claim] = []
     findings: list[Finding] = []
     problems: list[InputProblem] = []
+    warnings: list[str] = []
     for item in expand(paths):
         if isinstance(item, InputError):
             problems.append(InputProblem(str(item).split(":", 1)[0], str(item)))
@@ -44,4 +45,12 @@ def analyze(
         figures.extend(result.figures)
         claims.extend(result.claims)
         findings.extend(result.findings)
-    return Report(tuple(files), tuple(figures), tuple(claims), tuple(findings), tuple(problems))
+        warnings.extend(result.warnings)
+    return Report(
+        tuple(files),
+        tuple(figures),
+        tuple(claims),
+        tuple(findings),
+        tuple(problems),
+        tuple(warnings),
+    )
