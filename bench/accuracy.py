@@ -18,9 +18,9 @@ Each document is run with ``reference_date`` set to its date from ``<folder>/ind
 
 Run from a clone (no installation needed)::
 
-    python bench/accuracy.py /work/shared/corpus              # table, totals, 10 worst misses
-    python bench/accuracy.py /work/shared/corpus --worst 25
-    python bench/accuracy.py /work/shared/corpus --json       # overall metrics as one JSON object
+    python bench/accuracy.py ../shared/corpus              # table, totals, 10 worst misses
+    python bench/accuracy.py ../shared/corpus --worst 25
+    python bench/accuracy.py ../shared/corpus --json       # overall metrics as one JSON object
 
 Exit status: 0, or 1 when ``extract`` raised on some document (its figures count as missed),
 or 2 when the corpus folder is unusable.

@@ -20,7 +20,7 @@ CORPUS_DIR defaults to ``<repo>/../shared/corpus``, else the ``*.txt`` files in
 ``<repo>/fixtures``. Run from a clone (no installation needed)::
 
     python bench/speed.py                          # default corpus, best of 3
-    python bench/speed.py /work/shared/corpus --repeat 5
+    python bench/speed.py ../shared/corpus --repeat 5
 """
 
 from __future__ import annotations
