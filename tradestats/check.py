@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from tradestats.arith import HUNDRED, Interval, divide, growth, growth_exact, ratio, round_to
 from tradestats.config import Config
+from tradestats.extraction.context import DIRECTION_PATTERN
 from tradestats.link import Relation, link
 from tradestats.models import Claim, Document, Figure, Finding, Verdict
 from tradestats.rules import RULES
@@ -360,6 +361,23 @@ def _judge_comparison(relation: Relation) -> Claim:
     except ZeroDivisionError:
         return _unverifiable(relation, "TS101", "the base value may be zero")
     exact = growth_exact(relation.new.value, relation.old.value)
+    if relation.said:
+        # "rose to $X from $Y": the word says which way; the values must agree unless
+        # their rounding leaves the direction open.
+        up = bool(DIRECTION_PATTERN.fullmatch(relation.said).group("up"))  # type: ignore[union-attr]
+        wrong = values.high < 0 if up else values.low > 0
+        return Claim(
+            kind="comparison",
+            rule="TS102",
+            verdict="inconsistent" if wrong else "consistent",
+            stated=None,
+            inputs=relation.inputs,
+            expected=exact,
+            expected_low=values.low,
+            expected_high=values.high,
+            link=relation.link,
+            note=f"'{relation.said}' says the values {'rise' if up else 'fall'}",
+        )
     return Claim(
         kind="comparison",
         rule="TS101",
@@ -448,9 +466,21 @@ def _surface(figure: Figure) -> str:
 
 def describe(claim: Claim) -> tuple[str, str, str, str, str]:
     """(message, stated, expected, expected_low, expected_high) for a finding."""
-    stated = claim.stated
-    assert stated is not None and claim.expected is not None
+    assert claim.expected is not None
     assert claim.expected_low is not None and claim.expected_high is not None
+    if claim.stated is None:
+        # A word of direction and two values, no rate stated.
+        word = claim.note.split("'")[1]
+        new, old = claim.inputs[0], claim.inputs[1]
+        expected = _percent(claim.expected, 1) + "%"
+        low = _percent(claim.expected_low, 2, sign=False) + "%"
+        high = _percent(claim.expected_high, 2, sign=False) + "%"
+        message = (
+            f"direction: '{word}' but {_surface(new)} vs {_surface(old)} is {expected} "
+            f"({low} to {high} given the rounding of both values)"
+        )
+        return message, word, expected, low, high
+    stated = claim.stated
     if claim.kind == "points":
         decimals = _decimals(stated.ulp)
         suffix = " points" if claim.unit == "pp" else "%"

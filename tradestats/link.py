@@ -13,12 +13,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tradestats.extraction.context import DIRECTION_PATTERN
 from tradestats.extraction.refdata import currency_words
 from tradestats.models import ClaimKind, Figure
 from tradestats.segment import Sentence
 
 _BASE_BEFORE = re.compile(
-    r"(?i)(?:\bfrom|\bthan|against|compared\s+(?:with|to)|\bversus|\bvs\.?|\bv\.|\bover|\bon)"
+    r"(?i)(?:\bfrom|(?<!more\s)(?<!less\s)(?<!rather\s)\bthan|against|compared\s+(?:with|to)|\bversus|\bvs\.?|\bv\.|\bover|\bon)"
     r"\s+(?:the\s+|a\s+|nearly\s+|about\s+|around\s+|some\s+)?(?:[\w.]+\s+){0,2}$"
 )
 _TERMS = re.compile(r"(?i)^[\s,)]*\(?\s*in\s+([A-Za-z. ]+?)\s+terms")
@@ -57,6 +58,7 @@ class Relation:
     change: Figure | None = None  # "rose $5.7 billion": the base is new minus this
     parts: tuple[Figure, ...] = ()  # identities: exports, imports
     link: str = ""
+    said: str = ""  # a word of direction governing the new value: "rose to X from Y"
 
     @property
     def inputs(self) -> tuple[Figure, ...]:
@@ -65,11 +67,11 @@ class Relation:
 
 
 def _flows_agree(a: str | None, b: str | None) -> bool:
-    if a is None or b is None:
+    """Flows that can describe one series: a balance is a deficit or a surplus, but a
+    deficit is never compared with a surplus as if both were magnitudes."""
+    if a is None or b is None or a == b:
         return True
-    if a == b:
-        return True
-    return a in _DEFICIT_FAMILY and b in _DEFICIT_FAMILY
+    return "balance" in (a, b) and (a in _DEFICIT_FAMILY and b in _DEFICIT_FAMILY)
 
 
 def _rate_fits(value: Figure, rate: Figure) -> bool:
@@ -386,6 +388,13 @@ def _points_relation(doc: _Document, index: int, rate: Figure) -> Relation | Non
     return None
 
 
+def _length(figure: Figure) -> int | None:
+    """Months a figure's period spans: a year is not compared with two months."""
+    if not (figure.period_start and figure.period_end):
+        return None
+    return _months(figure.period_end) - _months(figure.period_start) + 1
+
+
 def _months(period: str) -> int:
     return int(period[:4]) * 12 + int(period[5:7]) - 1
 
@@ -542,18 +551,44 @@ def _comparisons(doc: _Document, index: int, used: set[tuple[int, int]]) -> list
         for b in levels[i + 1 :]:
             if b.start in taken or not _same_series(a, b) or a.flow is None:
                 continue
-            if a.period_start == b.period_start and a.period_end == b.period_end:
+            sentence = doc.sentences[index]
+            # Only a stated order makes a comparison: one value marked as the base ("from",
+            # "against", "than"), or two different periods.
+            based = _is_base(doc.text, a, sentence) != _is_base(doc.text, b, sentence)
+            dated = bool(
+                a.period_end
+                and b.period_end
+                and a.period_end != b.period_end
+                and _length(a) == _length(b)
+            )
+            if not (based or dated) or a.expectation or b.expectation:
                 continue
-            new, old = _order(doc.text, doc.sentences[index], a, b)
+            new, old = _order(doc.text, sentence, a, b)
             if (new.start, old.start) in used or (old.start, new.start) in used:
                 taken.update((a.start, b.start))
                 break
+            said = _direction_to(doc.text, sentence, new)
             found.append(
-                Relation("comparison", None, new=new, old=old, link="two values of one series")
+                Relation(
+                    "comparison", None, new=new, old=old, link="two values of one series", said=said
+                )
             )
             taken.update((a.start, b.start))
             break
     return found
+
+
+_TO_VALUE = re.compile(
+    r"(?i)\b([a-z]+)\s+(?:sharply\s+|slightly\s+|further\s+|again\s+)?to\s+(?:about\s+|nearly\s+|around\s+|some\s+)?$"
+)
+
+
+def _direction_to(text: str, sentence: Sentence, value: Figure) -> str:
+    """The verb of "rose to $X", "narrowed to $X", if one governs the value."""
+    match = _TO_VALUE.search(text, max(sentence.start, value.start - 40), value.start)
+    if match and DIRECTION_PATTERN.fullmatch(match.group(1)):
+        return match.group(1)
+    return ""
 
 
 def _identities(doc: _Document) -> list[Relation]:

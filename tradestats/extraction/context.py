@@ -69,7 +69,7 @@ _QUALIFIER_WORDS = {
 _EXPECTATION = re.compile(
     r"(?i)\b(?:forecasts?|forecast(?:ed|ing)?|expected|expects?|expectations?|projected|projections?"
     r"|targets?|targeted|targeting|aims?|aiming|goal|poll|consensus|estimates?\s+(?:of|by)\s+economists"
-    r"|economists|analysts|predicted|likely\s+to|would|will|could)\b"
+    r"|economists|analysts|predicted|likely\s+to|would|will|could|should|(?-i:may)|might|plans?|planned)\b"
 )
 
 _SHARE_AFTER = re.compile(r"^\s*(?:of|to)\s+(?:the\s+|its\s+|their\s+|total\s+|all\s+|overall\s+)*")
