@@ -19,7 +19,7 @@ from tradestats.models import ClaimKind, Figure
 from tradestats.segment import Sentence
 
 _BASE_BEFORE = re.compile(
-    r"(?i)(?:\bfrom|(?<!more\s)(?<!less\s)(?<!rather\s)\bthan|against|compared\s+(?:with|to)|\bversus|\bvs\.?|\bv\.|\bover|\bon)"
+    r"(?i)(?:\bfrom|\bthan|against|compared\s+(?:with|to)|\bversus|\bvs\.?|\bv\.|\bover|\bon)"
     r"\s+(?:the\s+|a\s+|nearly\s+|about\s+|around\s+|some\s+)?(?:[\w.]+\s+){0,2}$"
 )
 _TERMS = re.compile(r"(?i)^[\s,)]*\(?\s*in\s+([A-Za-z. ]+?)\s+terms")
@@ -95,6 +95,8 @@ def _same_series(a: Figure, b: Figure) -> bool:
 
 
 def _is_base(text: str, figure: Figure, sentence: Sentence) -> bool:
+    if figure.qualifier in ("more than", "less than"):
+        return False  # "to more than 300 mln": a bound, not a comparison
     window = text[max(sentence.start, figure.start - 40) : figure.start]
     return bool(_BASE_BEFORE.search(window))
 

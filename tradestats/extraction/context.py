@@ -254,10 +254,16 @@ def direction_near(
     return None
 
 
+_COMPARATIVE = re.compile(r"(?i)(?:%|cent|pct|times|fold|\d)\s*$")
+
+
 def qualifier_before(text: str, start: int) -> str | None:
-    match = QUALIFIER_PATTERN.search(text[max(0, start - 30) : start])
+    window = text[max(0, start - 30) : start]
+    match = QUALIFIER_PATTERN.search(window)
     if not match:
         return None
+    if _COMPARATIVE.search(window[: match.start()]):
+        return None  # "10.7% more than the $11.2 billion": a comparison, not a bound
     word = re.sub(r"\s+", " ", match.group(0).strip().lower())
     word = re.sub(r"\s+(?:the|a)$", "", word)
     if match.group("about"):
