@@ -91,6 +91,7 @@ def _same_series(a: Figure, b: Figure) -> bool:
         and b.flow is not None
         and _flows_agree(a.flow, b.flow)
         and (a.partner == b.partner or a.partner is None or b.partner is None)
+        and (a.reporter == b.reporter or a.reporter is None or b.reporter is None)
     )
 
 

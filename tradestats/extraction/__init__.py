@@ -115,6 +115,7 @@ def extract_document(
             if readings[index].start >= sentence.start:
                 in_sentence.append(readings[index])
             index += 1
+        in_sentence = _adopt_currency(text, in_sentence)
         if in_sentence:
             figures.extend(
                 _sentence_figures(document, sentence, in_sentence, countries_of(i), state)
@@ -213,6 +214,36 @@ def _resolve(
     if state.year is not None:
         return fill_year(mention, state.year), None
     return None, None
+
+
+_ADOPTING_GAP = re.compile(
+    r"(?i)(?:\bfrom|\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\bthan)"
+    r"\s+(?:about\s+|nearly\s+|some\s+|around\s+|a\s+revised\s+)?$"
+)
+
+
+def _adopt_currency(text: str, readings: list[Reading]) -> list[Reading]:
+    """Give "from 679 mln" the currency of the amount the sentence stated before it.
+
+    Wire copy names the currency once: "narrowed to 419 mln dlrs in February from 679
+    mln in January". Only an amount right after a comparing word takes it; any other
+    bare amount (a population, a tonnage) is dropped.
+    """
+    kept: list[Reading] = []
+    last_money: Reading | None = None
+    for reading in readings:
+        if reading.kind == "money":
+            # A conversion in brackets, "(247.6 billion USD)", lends its currency to nothing.
+            if text[max(0, reading.start - 1) : reading.start] != "(":
+                last_money = reading
+        elif reading.kind == "scaled":
+            if last_money is None or not _ADOPTING_GAP.search(
+                text, max(last_money.end, reading.start - 30), reading.start
+            ):
+                continue
+            reading = replace(reading, kind="money", unit=last_money.unit)
+        kept.append(reading)
+    return kept
 
 
 def _new_paragraph(sentence: Sentence, state: _State) -> None:

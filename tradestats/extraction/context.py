@@ -99,6 +99,8 @@ class Mention:
 # --- countries -----------------------------------------------------------------------
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z.]*")
+# "US$1.2 billion", "U.S. dollars": the name of a currency, not a country.
+_CURRENCY_AFTER = re.compile(r"\s?(?:\$|(?i:dollars?|dlrs?)\b)")
 _CAP_WORD = re.compile(r"(?<![\w'’.-])[A-Z][A-Za-z.&]*")
 
 
@@ -146,6 +148,7 @@ def find_countries(text: str, start: int, end: int) -> list[Mention]:
                 stop <= end
                 and text.startswith(name, position)
                 and not text[stop : stop + 1].isalnum()
+                and not _CURRENCY_AFTER.match(text, stop)
             ):
                 possessive = text.startswith(("'s", "’s"), stop)
                 if possessive:

@@ -184,6 +184,19 @@ def parse_match(match: re.Match[str]) -> Reading | None:
                 return None
             currency = word_currency
         if currency is None:
+            # "from 679 mln in January": an amount whose currency the sentence gave
+            # before. Kept as a candidate; extraction adopts it only in that position.
+            if (
+                scale_form
+                and scale_form.lower() not in _SINGLE_LETTER_SCALES
+                and not num[:1].isalpha()
+            ):
+                value, ulp = parse_number(num)
+                factor = _scale_for(scale_form)
+                end = match.end("scale")
+                return Reading(
+                    start, end, "scaled", _plain(value * factor), "", num, _plain(ulp * factor)
+                )
             return None
         # "$5m" yes; "$5 m" and "5 m dollars" no: a lone letter after a space is too often
         # a unit or an unrelated word.
