@@ -35,10 +35,6 @@ class Interval:
         centre = figure.value if value is None else value
         return cls(centre - half, centre + half)
 
-    @classmethod
-    def point(cls, value: Decimal) -> Interval:
-        return cls(value, value)
-
     def __add__(self, other: Interval) -> Interval:
         return Interval(self.low + other.low, self.high + other.high)
 
@@ -63,9 +59,6 @@ class Interval:
 
     def contains(self, value: Decimal) -> bool:
         return self.low <= value <= self.high
-
-    def widen(self, amount: Decimal) -> Interval:
-        return Interval(self.low - amount, self.high + amount)
 
 
 def divide(numerator: Decimal, denominator: Decimal) -> Decimal:

@@ -80,12 +80,6 @@ def _signed_rate(rate: Figure) -> Decimal:
     return rate.value
 
 
-def _magnitude(figure: Figure) -> Interval:
-    """A balance compares as printed; a deficit or surplus given as a positive magnitude
-    compares as a magnitude."""
-    return Interval.of(figure)
-
-
 def accepted_range(stated: Figure, value: Decimal, config: Config) -> tuple[Interval, str]:
     """What the stated figure stands for, and the tolerance in words."""
     half = stated.ulp / 2

@@ -16,7 +16,6 @@ Direction = Literal["up", "down"]
 Flow = Literal["exports", "imports", "trade", "balance", "deficit", "surplus"]
 Role = Literal["level", "change", "share", "rate"]
 
-FIGURE_KINDS: tuple[str, ...] = ("money", "percent", "percentage_points", "multiple", "quantity")
 ClaimKind = Literal["growth", "change", "comparison", "multiple", "points", "balance", "total"]
 Verdict = Literal[
     "consistent", "consistent_rounding", "inconsistent", "unverifiable", "information"

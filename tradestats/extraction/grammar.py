@@ -152,10 +152,6 @@ def parse_number(token: str) -> tuple[Decimal, Decimal]:
     return value, Decimal(1).scaleb(exponent)
 
 
-def _normalize_cur_word(word: str) -> str:
-    return re.sub(r"\s+", " ", word.lower())
-
-
 def parse_match(match: re.Match[str]) -> Reading | None:
     """Turn a candidate into a Reading; None when it is a bare number or not a figure."""
     groups = match.groupdict()
