@@ -25,10 +25,13 @@ from tradestats.segment import Sentence, split_sentences
 Span = tuple[tuple[int, int], tuple[int, int]]
 
 _PERIOD_LINK = re.compile(
-    r"(?i)^[\s,]*(?:\(|in|during|for|of|over|through|as\s+of|at\s+end-?|by|until|in\s+the|during\s+the|for\s+the|of\s+the|over\s+the|in\s+calendar|compared\s+to|against)?[\s(]*(?:the\s+period\s+)?$"
+    r"(?i)^[\s,]*(?:\(|in|during|for|of|over|through|as\s+of|at\s+end-?|by|until|in\s+the|during\s+the|for\s+the|of\s+the|over\s+the|in\s+calendar)?[\s(]*(?:the\s+period\s+)?$"
 )
 
 
+_OF_THAT_PERIOD = re.compile(
+    r"\s*[\[(]\s*|[\s,]*(?:which|that|when\s+it)\s+(?:[a-z]+\s+){0,2}(?:to|at|of)?\s*"
+)
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s*")
 _RESTATED = re.compile(r"\s*(?:\(|,?\s*or|,)\s*")
 _CHANGE_KINDS = ("percent", "percentage_points", "multiple")
@@ -555,9 +558,10 @@ class _SentencePeriods:
         attached = self.attached_after(text, reading)
         if attached is not None:
             return pick(attached)
-        # A restated value right after its period: "compared with June 2018 [€199.3Bn]".
+        # A restated value right after its period: "compared with June 2018 [€199.3Bn]",
+        # "compared to January-September 2022, which amounted to US$39.85 billion".
         before = [p for p in self.mentions if p.end <= reading.start]
-        if before and re.fullmatch(r"\s*[\[(]\s*", text[before[-1].end : reading.start]):
+        if before and _OF_THAT_PERIOD.fullmatch(text, before[-1].end, reading.start):
             return pick(before[-1])
         # A change belongs to the current value, whose period the sentence states first:
         # "X in March 2021 as against Y in March 2020, a growth of Z%".
