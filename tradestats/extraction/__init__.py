@@ -159,11 +159,17 @@ def _lede_periods(figures: list[Figure]) -> list[Figure]:
 
 
 def _first_reporter(countries: Iterable[list[ctx.Mention]]) -> str | None:
-    for mentions in countries:
+    """The country the story reports on: the first named as one ("India's exports",
+    "Japan posted"), else the first named in the headline or lede sentence, where a
+    story names its subject."""
+    lede: str | None = None
+    for index, mentions in enumerate(countries):
         for mention in mentions:
             if mention.how in ("possessive", "reporter"):
                 return mention.value
-    return None
+            if index == 0 and lede is None and mention.how in ("", "pair"):
+                lede = mention.value
+    return lede
 
 
 def _resolve(

@@ -16,7 +16,7 @@ from tradestats.extraction.refdata import country_names, trie_pattern
 
 FLOW_PATTERN = re.compile(
     r"""(?<![\w-])(?:
-        (?P<deficit>(?i:(?:trade|merchandise|goods|current[-\s]account|external)\s+)?deficits?)
+        (?P<deficit>(?i:(?:trade|merchandise|goods|current[-\s]account|external)\s+)?(?:deficits?|shortfall))
       | (?P<surplus>(?i:(?:trade|merchandise|goods|current[-\s]account|external)\s+)?surplus(?:es)?)
       | (?P<balance>(?i:trade\s+balance|balance\s+of\s+trade|merchandise\s+balance|(?<!current\saccount\s)balance))
       | (?P<exports>(?i:re-?exports?|exports?|exported|exporting|shipments|outbound\s+shipments|overseas\s+sales|sales\s+abroad))
@@ -41,7 +41,7 @@ DIRECTION_PATTERN = re.compile(
           |dropped|drops?|dropping|decreased?|decreases|decreasing|slumped|slumps?|plunged|plunges?
           |plummeted|down|lower|contract(?:ed|ion|s|ing)?|shr[aiu]nk(?:s|ing)?|narrow(?:ed|ing|s)?
           |slid|slides?|sliding|dipped|dips?|tumbled?|reduced|reduction|slowed|slipped|sank|eased
-          |lost|loss|decline|weaker|weakened|minus|shortfall)
+          |lost|loss|decline|weaker|weakened|minus)
       | (?P<up>positive\s+growth|rose|rises?|rising|risen|increased?|increases|increasing|grew|grows?|growing
           |growth|jumped|jumps?|surged?|surges|surging|climbed|climbs?|gained|gains?|up|higher
           |expand(?:ed|s|ing)?|expansion|widen(?:ed|ing|s)?|soared|soars?|rebounded|rebounds?
@@ -173,8 +173,10 @@ def _classify(text: str, sentence_start: int, mention: Mention) -> Mention:
         elif _PARTNER_BEFORE.search(before) or re.match(r"^-(?:bound|destined)", after):
             how = "partner"
         elif re.match(
-            r"(?i)^(?:'s|’s)?\s*(?:(?:merchandise|goods|overall|total|foreign|annual|monthly|non-oil|oil)\s+)?"
-            r"(?:exports?|imports?|trade|deficit|surplus|shipments|exported|imported|posted|recorded|reported|registered|ran)\b",
+            r"(?i)^(?:'s|’s)?\s*(?:(?:merchandise|goods|overall|total|foreign|annual|monthly|non-oil|oil|international|external|current[-\s]account)\s+){0,2}"
+            r"(?:exports?|imports?|trade|deficit|surplus|balance|shipments|exported|imported|posted|recorded|reported|registered|ran"
+            # The statistics office speaks for its country: "the U.S. Census Bureau".
+            r"|census|customs|statistic|bureau|department\s+of\s+commerce|commerce\s+department|trade\s+ministry|ministry\s+of)",
             after,
         ):
             how = "reporter"
