@@ -9,7 +9,7 @@ same reporter, partner and period. Nothing is judged here; ``check`` recomputes.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,6 +29,8 @@ _YOY = re.compile(
 _MOM = re.compile(
     r"(?i)month[-\s]on[-\s]month|m-?o-?m|previous\s+month|a\s+month\s+(?:earlier|ago)|last\s+month|sequential"
 )
+# How far from a rate (in characters) its values are looked for within a sentence.
+NEAR = 400
 _LEVEL_KINDS = ("money",)
 _TO_TARGET = re.compile(
     r"(?i)\s*(?:[a-z-]+\s+){0,6}to\s+(?:about\s+|around\s+|nearly\s+|reach\s+)?"
@@ -126,10 +128,34 @@ class _Document:
         self.sentences = list(sentences)
         self.starts = [s.start for s in self.sentences]
         self.by_sentence: list[list[Figure]] = [[] for _ in self.sentences]
+        # Levels of each series by (currency, reporter, partner, period), for finding a
+        # base or a current value elsewhere without scanning every sentence.
+        self.series: dict[tuple, list[tuple[int, Figure]]] = {}
         for figure in figures:
             index = self.sentence_of(figure)
             if index is not None:
                 self.by_sentence[index].append(figure)
+                if figure.kind == "money" and figure.role == "level" and figure.flow is not None:
+                    key = (
+                        figure.unit,
+                        figure.reporter,
+                        figure.partner,
+                        figure.period_start,
+                        figure.period_end,
+                    )
+                    self.series.setdefault(key, []).append((index, figure))
+        self.figure_starts = [[f.start for f in found] for found in self.by_sentence]
+
+    def near(self, index: int, position: int, reach: int = NEAR) -> list[Figure]:
+        """The figures of a sentence within ``reach`` characters of ``position``.
+
+        A claim's figures sit close together; bounding the search keeps a flattened
+        table of thousands of figures in one "sentence" linear to check.
+        """
+        starts = self.figure_starts[index]
+        low = bisect_left(starts, position - reach)
+        high = bisect_right(starts, position + reach)
+        return self.by_sentence[index][low:high]
 
     def sentence_of(self, figure: Figure) -> int | None:
         index = bisect_right(self.starts, figure.start) - 1
@@ -217,14 +243,15 @@ def _pair(
     the EU rose 9.7% to X, with ASEAN 11.7% to Y", X is not Y's base.
     """
     sentence = doc.sentences[index]
-    rates = [f.start for f in doc.by_sentence[index] if f.kind in _RATE_KINDS and f is not rate]
+    local = doc.near(index, rate.start)
+    rates = [f.start for f in local if f.kind in _RATE_KINDS and f is not rate]
 
     def same_clause(value: Figure) -> bool:
         low, high = sorted((value.start, rate.start))
         return not any(low < other < high for other in rates)
 
     text = doc.text
-    other_rates = [f for f in doc.by_sentence[index] if f.kind in _RATE_KINDS and f is not rate]
+    other_rates = [f for f in local if f.kind in _RATE_KINDS and f is not rate]
 
     def owned_by_other(value: Figure) -> bool:
         # "up 9.7% from a year earlier to X, followed by ASEAN, up 11.7% to Y": X is the
@@ -256,7 +283,7 @@ def _norm(text: str) -> str:
 
 def _rate_relation(doc: _Document, index: int, rate: Figure) -> Relation | None:
     text = doc.text
-    in_sentence = doc.by_sentence[index]
+    in_sentence = doc.near(index, rate.start)
     currency = _terms_currency(text, rate)
     candidates = [
         f
@@ -363,7 +390,7 @@ def _points_relation(doc: _Document, index: int, rate: Figure) -> Relation | Non
     """ "The share rose from 12% to 15%, up 3 points": a change between two rates."""
     levels = [
         f
-        for f in doc.by_sentence[index]
+        for f in doc.near(index, rate.start, 120)
         if f.kind == "percent" and f.role != "change" and f is not rate and f.low is None
     ]
     if len(levels) < 2:
@@ -415,28 +442,14 @@ def _series_elsewhere(
     doc: _Document, index: int, like: Figure, start: str | None, end: str | None, reach: int = 3
 ) -> Figure | None:
     """A level of the same series as ``like`` for the period start..end, nearest first."""
-    if not (start and end):
+    if not (start and end) or like.flow is None:
         return None
-    nearby = sorted(
-        range(max(0, index - reach), min(len(doc.sentences), index + reach + 1)),
-        key=lambda other: abs(other - index),
-    )
-    for other in nearby:
-        for f in doc.by_sentence[other]:
-            if (
-                f is not like
-                and f.kind == "money"
-                and f.role == "level"
-                and f.unit == like.unit
-                and f.flow is not None
-                and like.flow is not None
-                and _flows_agree(f.flow, like.flow)
-                and f.reporter == like.reporter
-                and f.partner == like.partner
-                and (f.period_start, f.period_end) == (start, end)
-            ):
-                return f
-    return None
+    found = [
+        (abs(other - index), f.start, f)
+        for other, f in doc.series.get((like.unit, like.reporter, like.partner, start, end), [])
+        if f is not like and abs(other - index) <= reach and _flows_agree(f.flow, like.flow)
+    ]
+    return min(found, key=lambda item: item[:2])[2] if found else None
 
 
 def _comparison_shifts(doc: _Document, rate: Figure) -> list[int]:
@@ -498,7 +511,9 @@ def _pair_by_period(doc: _Document, index: int, rate: Figure) -> tuple[Figure, F
 
 
 def _multiple_relation(doc: _Document, index: int, multiple: Figure) -> Relation | None:
-    candidates = [f for f in _levels(doc.by_sentence[index]) if _flows_agree(f.flow, multiple.flow)]
+    candidates = [
+        f for f in _levels(doc.near(index, multiple.start)) if _flows_agree(f.flow, multiple.flow)
+    ]
     if len(candidates) >= 2:
         pair = _pair(doc, index, multiple, candidates)
         if pair is not None:
@@ -515,7 +530,7 @@ def _multiple_relation(doc: _Document, index: int, multiple: Figure) -> Relation
             continue
         rates = [
             f
-            for f in doc.by_sentence[other]
+            for f in doc.near(other, multiple.start)
             if f.kind == "percent" and f.start < multiple.start and f.role != "change"
         ]
         if rates:
@@ -532,7 +547,7 @@ def _change_relations(doc: _Document, index: int, used: set[tuple[int, int]]) ->
             continue
         levels = [
             f
-            for f in _levels(in_sentence, change.unit)
+            for f in _levels(doc.near(index, change.start), change.unit)
             if f.start > change.start and _flows_agree(f.flow, change.flow)
         ]
         if len(levels) >= 2:
@@ -551,7 +566,7 @@ def _comparisons(doc: _Document, index: int, used: set[tuple[int, int]]) -> list
     for i, a in enumerate(levels):
         if a.start in taken:
             continue
-        for b in levels[i + 1 :]:
+        for b in levels[i + 1 : i + 8]:
             if b.start in taken or not _same_series(a, b) or a.flow is None:
                 continue
             sentence = doc.sentences[index]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -309,8 +310,13 @@ def _sentence_figures(
             state.partner = None
         state.flow_source = None
 
+    reading_starts = [r.start for r in readings]
+
     def outside_figures(start: int, end: int) -> bool:
-        return all(end <= r.start or start >= r.end for r in readings)
+        # Readings are sorted and disjoint: only the last one starting before ``end`` can
+        # overlap [start, end).
+        index = bisect.bisect_left(reading_starts, end) - 1
+        return index < 0 or readings[index].end <= start
 
     flows = [
         m
@@ -356,19 +362,32 @@ def _sentence_figures(
             sentence_periods.attached.setdefault(attached.start, reading.start)
 
     reporters = [c for c in countries if c.how in ("possessive", "reporter")]
+    reporter_starts = [c.start for c in reporters]
+    from_countries = [c for c in countries if c.how == "from"]
+    from_starts = [c.start for c in from_countries]
+    partners = [c for c in countries if c.how in ("partner", "pair", "from")]
+    partner_starts = [c.start for c in partners]
+    flow_starts = [m.start for m in flows]
     own_flow = bool(flows)
     figures: list[Figure] = []
     previous_end = sentence.start
     previous_span: Span | None = None
     for reading in readings:
-        flow = _flow_for(text, reading, flows, state, own_flow)
-        reporter = _nearest_before(reporters, reading.start)
-        if reporter is None:
-            from_mentions = [c for c in countries if c.how == "from" and c.start < reading.start]
-            if from_mentions and flow == "exports":
-                reporter = from_mentions[-1]
+        flow = _flow_for(text, reading, flows, flow_starts, state, own_flow)
+        reporter = _last_before(reporters, reporter_starts, reading.start, _any)
+        if reporter is None and flow == "exports":
+            # "exports from India": the exporter reports.
+            reporter = _last_before(from_countries, from_starts, reading.start, _any)
         reporter_code = reporter.value if reporter else state.reporter
-        partner = _partner_for(text, reading, countries, flow, reporter_code, own_flow, state)
+        partner = _partner_for(
+            reading,
+            partners,
+            partner_starts,
+            flow,
+            reporter_code,
+            not own_flow and not countries,
+            state,
+        )
         direction = ctx.direction_near(
             text, previous_end, reading.start, reading.end, money=reading.kind == "money"
         )
@@ -455,52 +474,73 @@ def _months(first: tuple[int, int], last: tuple[int, int]) -> int:
 
 
 def _nearest_before(mentions: list[ctx.Mention], position: int) -> ctx.Mention | None:
-    best = None
-    for mention in mentions:
-        if mention.start < position:
-            best = mention
-    return best
+    """The last mention starting before ``position``; ``mentions`` are in text order."""
+    index = bisect.bisect_left([m.start for m in mentions], position) - 1
+    return mentions[index] if index >= 0 else None
+
+
+def _last_before(
+    mentions: list[ctx.Mention],
+    starts: list[int],
+    position: int,
+    keep: Callable[[ctx.Mention], bool],
+) -> ctx.Mention | None:
+    for index in range(bisect.bisect_left(starts, position) - 1, -1, -1):
+        if keep(mentions[index]):
+            return mentions[index]
+    return None
+
+
+def _any(_mention: ctx.Mention) -> bool:
+    return True
 
 
 def _flow_for(
-    text: str, reading: Reading, flows: list[ctx.Mention], state: _State, own_flow: bool
+    text: str,
+    reading: Reading,
+    flows: list[ctx.Mention],
+    starts: list[int],
+    state: _State,
+    own_flow: bool,
 ) -> str | None:
-    after = [m for m in flows if m.start >= reading.end]
-    if after and ctx.adjacent_after(text, reading.end, after[0]):
-        chosen: ctx.Mention | None = after[0]
+    index = bisect.bisect_left(starts, reading.end)
+    after = flows[index] if index < len(flows) else None
+    if after is not None and ctx.adjacent_after(text, reading.end, after):
+        chosen: ctx.Mention | None = after
     else:
-        chosen = _nearest_before(flows, reading.start)
-        if chosen is None and after:
-            chosen = after[0]
+        chosen = _last_before(flows, starts, reading.start, _any) or after
     if chosen is None:
         return state.flow if not own_flow else None
     return None if chosen.value == "other" else chosen.value
 
 
 def _partner_for(
-    text: str,
     reading: Reading,
     countries: list[ctx.Mention],
+    starts: list[int],
     flow: str | None,
     reporter: str | None,
-    own_flow: bool,
+    inherit: bool,
     state: _State,
 ) -> str | None:
-    candidates = []
-    for mention in countries:
+    """``countries`` are the sentence's partner-like mentions; ``inherit`` says the sentence
+    names no flow and no country of its own, so the previous partner still holds."""
+
+    def candidate(mention: ctx.Mention) -> bool:
         if mention.value == reporter:
-            continue
-        if mention.how in ("partner", "pair") or (mention.how == "from" and flow != "exports"):
-            candidates.append(mention)
-    before = _nearest_before(candidates, reading.start)
+            return False
+        return mention.how in ("partner", "pair") or (mention.how == "from" and flow != "exports")
+
+    before = _last_before(countries, starts, reading.start, candidate)
     if before is not None:
         return before.value
-    following = [m for m in candidates if reading.end <= m.start <= reading.end + 40]
-    if following:
-        return following[0].value
-    if not own_flow and not countries:
-        return state.partner
-    return None
+    for index in range(bisect.bisect_left(starts, reading.end), len(countries)):
+        mention = countries[index]
+        if mention.start > reading.end + 40:
+            break
+        if candidate(mention):
+            return mention.value
+    return state.partner if inherit else None
 
 
 @dataclass
@@ -531,20 +571,31 @@ class _SentencePeriods:
         )
         return shift_span(anchor, mention.shift) if anchor else None
 
+    def __post_init__(self) -> None:
+        self.starts = [p.start for p in self.mentions]
+        self.ends = [p.end for p in self.mentions]
+        self.first_own = next(
+            (p for p in self.mentions if self.own(p) and self.spans.get(p.start)), None
+        )
+        self.first_weak = next((p for p in self.mentions if p.start in self.weak_bases), None)
+
+    def own(self, p: PeriodMention) -> bool:
+        return p.shift is None and p.start not in self.bases and p.start not in self.weak_bases
+
     def attached_after(self, text: str, reading: Reading) -> PeriodMention | None:
         """A period right after the figure: "$8.3 bn in June", "$27.57 bn shipped a year earlier"."""
-        is_change = reading.kind in _CHANGE_KINDS
-        for p in self.mentions:
-            if p.start >= reading.end:
-                if is_change and p.shift is not None and not p.deictic:
-                    return None
-                # A conversion in brackets may sit between: "$5 bn (Rs 41,000 crore) in July".
-                gap = _BRACKETS.sub("", text[reading.end : p.start])
-                if len(gap) <= 30 and (
-                    _PERIOD_LINK.match(gap) or (p.shift is not None and _RELATIVE_LINK.match(gap))
-                ):
-                    return p
-                return None
+        index = bisect.bisect_left(self.starts, reading.end)
+        if index == len(self.mentions):
+            return None
+        p = self.mentions[index]
+        if reading.kind in _CHANGE_KINDS and p.shift is not None and not p.deictic:
+            return None
+        # A conversion in brackets may sit between: "$5 bn (Rs 41,000 crore) in July".
+        gap = _BRACKETS.sub("", text[reading.end : p.start])
+        if len(gap) <= 30 and (
+            _PERIOD_LINK.match(gap) or (p.shift is not None and _RELATIVE_LINK.match(gap))
+        ):
+            return p
         return None
 
     def period_for(
@@ -558,47 +609,37 @@ class _SentencePeriods:
         def pick(p: PeriodMention) -> tuple[Span | None, str | None]:
             return self.resolved(p, previous_span), p.text
 
-        def own(p: PeriodMention) -> bool:
-            return p.shift is None and p.start not in self.bases and p.start not in self.weak_bases
-
+        own = self.own
         attached = self.attached_after(text, reading)
         if attached is not None:
             return pick(attached)
         # A restated value right after its period: "compared with June 2018 [€199.3Bn]",
         # "compared to January-September 2022, which amounted to US$39.85 billion".
-        before = [p for p in self.mentions if p.end <= reading.start]
-        if before and _OF_THAT_PERIOD.fullmatch(text, before[-1].end, reading.start):
-            return pick(before[-1])
+        last_before = bisect.bisect_right(self.ends, reading.start) - 1
+        if last_before >= 0 and _OF_THAT_PERIOD.fullmatch(
+            text, self.mentions[last_before].end, reading.start
+        ):
+            return pick(self.mentions[last_before])
         # A change belongs to the current value, whose period the sentence states first:
         # "X in March 2021 as against Y in March 2020, a growth of Z%".
-        if is_change:
-            first = next((p for p in self.mentions if own(p) and self.spans.get(p.start)), None)
-            if first is not None:
-                return pick(first)
+        if is_change and self.first_own is not None:
+            return pick(self.first_own)
         # The nearest period before it: "Exports in March were $5 bn".
         # ... or a relative one: "the same time last year was $0.81 billion".
-        own_before = [
-            p
-            for p in before
-            if own(p) or (p.shift is not None and not is_change and p.start not in self.bases)
-        ]
-        if own_before:
-            return pick(own_before[-1])
+        for index in range(last_before, -1, -1):
+            p = self.mentions[index]
+            if own(p) or (p.shift is not None and not is_change and p.start not in self.bases):
+                return pick(p)
         # The first period after it that is not another figure's: "rose 5% to $10 bn in July".
-        after = [
-            p
-            for p in self.mentions
-            if p.start >= reading.end
-            and own(p)
-            and self.attached.get(p.start, reading.start) == reading.start
-        ]
-        if after:
-            return pick(after[0])
-        weak = [p for p in self.mentions if p.start in self.weak_bases]
+        for index in range(bisect.bisect_left(self.starts, reading.end), len(self.mentions)):
+            p = self.mentions[index]
+            if own(p) and self.attached.get(p.start, reading.start) == reading.start:
+                return pick(p)
+        weak = self.first_weak
         # Carried over from earlier sentences, for trade flows only: a tariff or a
         # utilisation rate is not a figure of the period the story is about. A change
         # "from the three months ending in July 2019" is of the period the text is in.
         carried = (self.state.period, self.state.period_text) if flow else (None, None)
-        if weak and not (is_change and carried[0]):
-            return pick(weak[0])
+        if weak is not None and not (is_change and carried[0]):
+            return pick(weak)
         return carried
