@@ -24,16 +24,70 @@ Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
 
 
+LocationStyle = Literal["line", "paragraph", "page"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMap:
+    """Where each stretch of a document's text came from in its source file.
+
+    Markdown, HTML and Word text is rebuilt from its source (markup dropped, table rows
+    written out as sentences), so offsets into the text no longer give source positions.
+    The text is a run of pieces sorted by offset: a verbatim piece was copied from
+    ``(line, column)`` on and its column advances with the text; a synthesized piece (the
+    words written around a table cell) stays at its anchor. No pieces means the text's own
+    lines are the source's (plain text, PDF).
+
+    ``style`` says how a position reads to a person: ``line`` ("12:5"), ``paragraph``
+    (Word: "¶12", a line being a paragraph) or ``page`` (PDF: "p2:14:5", from the first
+    line of each page in ``pages``). ``labels`` names lines that need more than a number
+    (a Word table cell: "¶14/T1R3C2").
+    """
+
+    starts: tuple[int, ...] = ()
+    lines: tuple[int, ...] = ()
+    columns: tuple[int, ...] = ()
+    verbatim: tuple[bool, ...] = ()
+    style: LocationStyle = "line"
+    pages: tuple[int, ...] = ()
+    labels: tuple[tuple[int, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        sizes = {len(self.starts), len(self.lines), len(self.columns), len(self.verbatim)}
+        if len(sizes) != 1:
+            raise ValueError("SourceMap: starts, lines, columns and verbatim differ in length")
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based source (line, column) of a text offset; needs at least one piece."""
+        index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        column = self.columns[index]
+        if self.verbatim[index]:
+            column += offset - self.starts[index]
+        return self.lines[index], column
+
+    def label(self, line: int, column: int) -> str:
+        """A position as a person finds it in the source: "12:5", "¶12", "p2:14:5"."""
+        if self.style == "paragraph":
+            named = dict(self.labels).get(line)
+            return named if named is not None else f"¶{line}"
+        if self.style == "page" and self.pages:
+            page = bisect.bisect_right(self.pages, line)
+            return f"p{page}:{line - self.pages[page - 1] + 1}:{column}"
+        return f"{line}:{column}"
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """A text to analyse and where it came from.
 
-    Line/column positions are computed here once, for every later stage, from the same
-    text that the character offsets index.
+    Line/column positions are computed here once, for every later stage. For plain text
+    they come from the text itself; a document rebuilt from Markdown, HTML, Word or PDF
+    carries a ``source`` map so that positions point into the file the writer edits.
     """
 
     text: str
     path: str = "<string>"
+    source: SourceMap | None = None
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -47,9 +101,23 @@ class Document:
             object.__setattr__(self, "_line_starts", tuple(starts))
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a character offset."""
+        """1-based (line, column) of a character offset, in the source file."""
+        if self.source is not None and self.source.starts:
+            return self.source.position(offset)
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
+
+    @property
+    def labelled(self) -> bool:
+        """Whether positions read as something other than line:column (Word, PDF)."""
+        return self.source is not None and self.source.style != "line"
+
+    def location(self, offset: int) -> str:
+        """A character offset as a person finds it: "12:5", "¶12", "p2:14:5"."""
+        line, column = self.position(offset)
+        if self.source is None:
+            return f"{line}:{column}"
+        return self.source.label(line, column)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +164,11 @@ class Figure:
     expectation: bool = False
 
     @property
+    def location(self) -> str:
+        """Where the figure is, as a person finds it; "line:column" for text."""
+        return f"{self.line}:{self.column}"
+
+    @property
     def bounds(self) -> tuple[Decimal, Decimal]:
         """The interval of true values that the printed figure can stand for."""
         half = self.ulp / 2
@@ -112,6 +185,23 @@ class Figure:
                 value = decimal_to_json(value)
             record[f.name] = value
         return record
+
+
+@dataclass(frozen=True, slots=True)
+class LocatedFigure(Figure):
+    """A figure from a Word or PDF file, whose place is not a line and column.
+
+    ``line`` stays a number (the paragraph, or the line over all pages) for SARIF and
+    sorting; ``label`` is what a person looks for: "¶12", "¶14/T1R3C2", "p2:14:5". A
+    subclass rather than a new Figure field, so that text results and the CSV columns
+    stay as they were; JSON records of these figures gain a ``label`` key.
+    """
+
+    label: str = ""
+
+    @property
+    def location(self) -> str:
+        return self.label
 
 
 def decimal_to_json(value: Decimal) -> int | float | str:
@@ -174,6 +264,11 @@ class Finding:
     expected_low: str
     expected_high: str
     claim: Claim
+
+    @property
+    def location(self) -> str:
+        """Where the finding is, as a person finds it: its anchor figure's location."""
+        return self.claim.anchor.location
 
 
 @dataclass(frozen=True, slots=True)

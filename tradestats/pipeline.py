@@ -1,51 +1,192 @@
-"""read -> segment -> extract -> link -> check, over many inputs, into one Report."""
+"""read -> segment -> extract -> link -> check, over many inputs, into one Report.
+
+Documents stream through one at a time: each file is read, analysed and dropped before
+the next, so memory holds the results, never the texts. With ``jobs`` above one the
+files go to worker processes in small batches, a bounded number in flight, and come
+back in input order: the output is the same as a serial run's, byte for byte.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, fields
 from datetime import date
+from pathlib import Path
 
 from tradestats.check import check_document
 from tradestats.config import Config
 from tradestats.extraction import extract_document
-from tradestats.models import Claim, Figure, Finding, InputProblem, Report
-from tradestats.read import InputError, expand, read
+from tradestats.models import (
+    Claim,
+    Document,
+    Figure,
+    Finding,
+    InputProblem,
+    LocatedFigure,
+    Report,
+)
+from tradestats.read import Excludes, InputError, Source, expand, read, read_bytes
 from tradestats.segment import split_sentences
 
+# Below this many files a pool costs more to start than it saves.
+PARALLEL_MIN_FILES = 8
+# Files per task sent to a worker, and tasks in flight per worker: enough to keep every
+# worker busy, few enough that results wait in memory only briefly.
+BATCH = 8
+IN_FLIGHT_PER_WORKER = 4
 
-def analyze(
+Item = Source | InputError
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """What a worker needs to turn an input into results; sent with every batch."""
+
+    config: Config | None = None  # None: extract figures only, judge nothing
+    reference_date: date | None = None
+    include_quantities: bool = False
+    input_format: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The results of one input, or why it has none.
+
+    ``listed`` is false for a name that never was a file (a missing path, a glob that
+    matched nothing): it is reported but not counted among the files read.
+    """
+
+    path: str
+    figures: tuple[Figure, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    problem: InputProblem | None = None
+    listed: bool = True
+    warnings: tuple[str, ...] = ()
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def select(
     paths: Iterable[str],
-    config: Config,
     *,
-    reference_date: date | None = None,
+    exclude: Excludes | None = None,
+    only: frozenset[Path] | None = None,
+) -> list[Item]:
+    """The inputs a run will read, in order: names only, so a list is cheap to hold."""
+    return list(expand(paths, exclude=exclude, only=only))
+
+
+def located(document: Document, figures: Sequence[Figure]) -> list[Figure]:
+    """Figures with a location label where line:column does not say where they are."""
+    if not document.labelled:
+        return list(figures)
+    names = [f.name for f in fields(Figure)]
+    return [
+        LocatedFigure(
+            **{name: getattr(figure, name) for name in names}, label=document.location(figure.start)
+        )
+        for figure in figures
+    ]
+
+
+def process(item: Item, task: Task, data: bytes | None = None) -> Outcome:
+    """Read, extract and (with a config) check one input."""
+    if isinstance(item, InputError):
+        message = str(item)
+        name = message.split(":", 1)[0]
+        return Outcome(name, problem=InputProblem(name, message), listed=False)
+    try:
+        document = read(item, task.input_format, data)
+    except InputError as error:
+        return Outcome(item.path, problem=InputProblem(item.path, str(error)))
+    sentences = split_sentences(document.text)
+    figures = located(
+        document,
+        extract_document(
+            document,
+            reference_date=task.reference_date,
+            include_quantities=task.include_quantities,
+            sentences=sentences,
+        ),
+    )
+    if task.config is None:
+        return Outcome(document.path, figures=tuple(figures))
+    result = check_document(document, task.config, sentences=sentences, figures=figures)
+    return Outcome(
+        document.path, result.figures, result.claims, result.findings, warnings=result.warnings
+    )
+
+
+def _process_batch(batch: list[tuple[Item, bytes | None]], task: Task) -> list[Outcome]:
+    return [process(item, task, data) for item, data in batch]
+
+
+def run(items: Sequence[Item], task: Task, jobs: int = 1) -> Iterator[Outcome]:
+    """One Outcome per item, in the order of ``items``, on up to ``jobs`` processes."""
+    files = sum(1 for item in items if isinstance(item, Source))
+    if jobs <= 1 or files < PARALLEL_MIN_FILES:
+        for item in items:
+            yield process(item, task)
+        return
+    workers = min(jobs, -(-files // BATCH))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque[Future[list[Outcome]]] = deque()
+        for batch in _batches(items):
+            pending.append(pool.submit(_process_batch, batch, task))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _batches(items: Sequence[Item]) -> Iterator[list[tuple[Item, bytes | None]]]:
+    batch: list[tuple[Item, bytes | None]] = []
+    for item in items:
+        data = None
+        if isinstance(item, Source) and item.path == "-":
+            # Workers have no standard input of their own: read it here, once.
+            try:
+                data = read_bytes(item)
+            except InputError as error:
+                item = error
+        batch.append((item, data))
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def collect(
+    outcomes: Iterable[Outcome], on_each: Callable[[Outcome], None] | None = None
 ) -> Report:
-    """Check every input; unreadable ones become problems, the rest are still checked."""
+    """One Report from the outcomes, in their order."""
     files: list[str] = []
     figures: list[Figure] = []
     claims: list[Claim] = []
     findings: list[Finding] = []
     problems: list[InputProblem] = []
     warnings: list[str] = []
-    for item in expand(paths):
-        if isinstance(item, InputError):
-            problems.append(InputProblem(str(item).split(":", 1)[0], str(item)))
-            continue
-        try:
-            document = read(item)
-        except InputError as error:
-            problems.append(InputProblem(item.path, str(error)))
-            files.append(item.path)
-            continue
-        files.append(document.path)
-        sentences = split_sentences(document.text)
-        document_figures = extract_document(
-            document, reference_date=reference_date, sentences=sentences
-        )
-        result = check_document(document, config, sentences=sentences, figures=document_figures)
-        figures.extend(result.figures)
-        claims.extend(result.claims)
-        findings.extend(result.findings)
-        warnings.extend(result.warnings)
+    for outcome in outcomes:
+        if on_each is not None:
+            on_each(outcome)
+        if outcome.listed:
+            files.append(outcome.path)
+        if outcome.problem is not None:
+            problems.append(outcome.problem)
+        figures.extend(outcome.figures)
+        claims.extend(outcome.claims)
+        findings.extend(outcome.findings)
+        warnings.extend(outcome.warnings)
     return Report(
         tuple(files),
         tuple(figures),
@@ -54,3 +195,18 @@ def analyze(
         tuple(problems),
         tuple(warnings),
     )
+
+
+def analyze(
+    paths: Iterable[str],
+    config: Config,
+    *,
+    reference_date: date | None = None,
+    input_format: str | None = None,
+    exclude: Excludes | None = None,
+    only: frozenset[Path] | None = None,
+    jobs: int = 1,
+) -> Report:
+    """Check every input; unreadable ones become problems, the rest are still checked."""
+    task = Task(config=config, reference_date=reference_date, input_format=input_format)
+    return collect(run(select(paths, exclude=exclude, only=only), task, jobs))

@@ -85,7 +85,7 @@ def render_text(report: Report) -> str:
     space so that each finding stays on one line.
     """
     lines = [
-        f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {' '.join(f.message.split())}"
+        f"{f.path}:{f.location}: {f.severity} {f.rule} {' '.join(f.message.split())}"
         for f in report.findings
     ]
     lines.append(summary_line(report))
