@@ -167,7 +167,7 @@ def test_resolve_rules(names: list[str], ids: set[str]) -> None:
     assert resolve_rules(names) == frozenset(ids)
 
 
-@pytest.mark.parametrize("name", ["TS999", "TS4", "TS1010", "grow", "growth.", "rate.", "", "X1"])
+@pytest.mark.parametrize("name", ["TS999", "TS5", "TS1010", "grow", "growth.", "rate.", "", "X1"])
 def test_unknown_rule_references(name: str) -> None:
     with pytest.raises(UnknownRuleError) as caught:
         resolve_rules([name])

@@ -1,4 +1,8 @@
-"""Every rule, as data: fixtures/rules/TSnnn.toml holds sentences it must flag and pass."""
+"""Every rule, as data: fixtures/rules/TSnnn.toml holds sentences it must flag and pass.
+
+A case gives one ``text``, or ``texts`` for a rule across documents (TS401): each text
+is checked as its own document, then all of them together as the report path does.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ import pytest
 from tests.conftest import FIXTURES
 from tradestats.check import check_document
 from tradestats.config import Config
-from tradestats.models import Document
+from tradestats.crosscheck import cross_check
+from tradestats.models import Document, Report
 from tradestats.rules import RULES
 
 CASE_FILES = sorted((FIXTURES / "rules").glob("TS*.toml"))
@@ -28,16 +33,34 @@ def _cases() -> list[tuple[str, str, dict]]:
 CASES = _cases()
 
 
+def _texts(case: dict) -> list[str]:
+    return case["texts"] if "texts" in case else [case["text"]]
+
+
+def _check(case: dict) -> Report:
+    texts = _texts(case)
+    results = [
+        check_document(Document(text, f"case{n}.txt"), Config()) for n, text in enumerate(texts)
+    ]
+    report = Report(
+        files=tuple(f"case{n}.txt" for n in range(len(texts))),
+        figures=tuple(f for r in results for f in r.figures),
+        claims=tuple(c for r in results for c in r.claims),
+        findings=tuple(f for r in results for f in r.findings),
+    )
+    return cross_check(report, Config()) if "texts" in case else report
+
+
 @pytest.mark.parametrize(
     ("rule", "outcome", "case"), [c[:3] for c in CASES], ids=[c[3] for c in CASES]
 )
 def test_rule_case(rule: str, outcome: str, case: dict) -> None:
-    result = check_document(Document(case["text"], "case.txt"), Config())
+    result = _check(case)
     if outcome == "fail":
         assert [f.rule for f in result.findings] == [rule], [f.message for f in result.findings]
         finding = result.findings[0]
         assert finding.claim.verdict == "inconsistent"
-        assert finding.stated in case["text"]
+        assert any(finding.stated in text for text in _texts(case))
         if "expected" in case:
             assert finding.expected == case["expected"], finding.message
     else:

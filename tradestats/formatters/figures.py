@@ -48,7 +48,7 @@ def render_table(figures: Sequence[Figure]) -> str:
     header = ("location", "kind", "value", "flow", "reporter", "partner", "period", "text")
     rows = [
         (
-            f"{f.path}:{f.line}:{f.column}",
+            f"{f.path}:{f.location}",
             f.kind,
             human_value(f),
             f.flow or "",
@@ -78,9 +78,9 @@ def render_jsonl(figures: Sequence[Figure]) -> str:
 
 
 def render_csv(figures: Sequence[Figure]) -> str:
-    from tradestats.tables import figures_frame
+    from tradestats.tables import figures_csv
 
-    return figures_frame(figures).to_csv(index=False, lineterminator="\n")
+    return figures_csv(figures)
 
 
 def render(figures: Sequence[Figure], fmt: str) -> str:

@@ -92,5 +92,18 @@ RULES: dict[str, Rule] = {
             "Exports of $20 billion and imports of $26 billion made total trade of $48 billion.",
             "Exports of $20 billion and imports of $26 billion made total trade of $46 billion.",
         ),
+        Rule(
+            "TS401",
+            "documents.disagreement",
+            "warning",
+            "Documents that state the same figure (flow, reporter, partner, period and "
+            "currency) must agree within the rounding of what they print. Checked by the "
+            "chart and report commands, which see every document at once; a revision in a "
+            "later release is reported too, as a warning.",
+            "January release: exports to the US were $8.44 billion in January 2025. "
+            "February release: exports to the US were $8.54 billion in January 2025.",
+            "January release: exports to the US were $8.44 billion in January 2025. "
+            "February release: exports to the US were $8.44 billion in January 2025.",
+        ),
     )
 }
