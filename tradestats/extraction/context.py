@@ -101,7 +101,6 @@ class Mention:
 _WORD = re.compile(r"[A-Za-z][A-Za-z.]*")
 # "US$1.2 billion", "U.S. dollars": the name of a currency, not a country.
 _CURRENCY_AFTER = re.compile(r"\s?(?:\$|(?i:dollars?|dlrs?)\b)")
-_CAP_WORD = re.compile(r"(?<![\w'’.-])[A-Z][A-Za-z.&]*")
 
 
 @cache
@@ -121,6 +120,14 @@ def _country_index() -> tuple[dict[str, list[tuple[str, str]]], re.Pattern[str] 
     return by_first, re.compile(pattern)
 
 
+@cache
+def _first_words() -> re.Pattern[str]:
+    """Capitalized words that begin a name, as one trie: a position whose letter starts
+    no name (every lower-case one) fails at once, so scanning costs little."""
+    by_first, _ = _country_index()
+    return re.compile(rf"(?<![\w'’.-])(?:{trie_pattern(list(by_first))})(?![A-Za-z&])")
+
+
 _PARTNER_BEFORE = re.compile(
     r"(?i)(?:\bto|\bwith|\binto|\btowards|\bdestined\s+for|\bbound\s+for|\bfrom|\bvis-[aà]-vis|\bagainst|\bbetween)\s+(?:the\s+)?(?:[\w.]+\s+and\s+(?:the\s+)?)?$"
 )
@@ -137,11 +144,11 @@ def find_countries(text: str, start: int, end: int) -> list[Mention]:
     names = country_names()
     found: list[Mention] = []
     covered = start
-    for word in _CAP_WORD.finditer(text, start, end):
+    for word in _first_words().finditer(text, start, end):
         position = word.start()
-        candidates = by_first.get(word.group(0).rstrip("."))
-        if candidates is None or position < covered:
+        if position < covered:
             continue
+        candidates = by_first[word.group(0)]
         for name, code in candidates:
             stop = position + len(name)
             if (
