@@ -151,6 +151,36 @@ def _base_interval(relation: Relation) -> tuple[Interval, Decimal] | None:
     return None
 
 
+def _judged(
+    relation: Relation,
+    rule: str,
+    exact: Decimal,
+    values: Interval,
+    stated_value: Decimal,
+    accepted: Interval,
+    unit: str,
+    note: str,
+    verdict: Verdict | None = None,
+) -> Claim:
+    """A claim recomputed from its values and compared with what the text states."""
+    return Claim(
+        kind=relation.kind,
+        rule=rule,
+        verdict=verdict or _verdict(exact, values, accepted),
+        stated=relation.stated,
+        inputs=relation.inputs,
+        expected=exact,
+        expected_low=values.low,
+        expected_high=values.high,
+        stated_value=stated_value,
+        accepted_low=accepted.low,
+        accepted_high=accepted.high,
+        unit=unit,
+        link=relation.link,
+        note=note,
+    )
+
+
 def _unverifiable(relation: Relation, rule: str, note: str) -> Claim:
     return Claim(
         kind=relation.kind,
@@ -200,22 +230,7 @@ def _judge_growth(relation: Relation, config: Config) -> Claim:
         if wrong_way:
             rule = "TS102"
             note = f"stated a {'rise' if stated > 0 else 'fall'}, the values {'fall' if stated > 0 else 'rise'}"
-    return Claim(
-        kind="growth",
-        rule=rule,
-        verdict=verdict,
-        stated=rate,
-        inputs=relation.inputs,
-        expected=exact,
-        expected_low=values.low,
-        expected_high=values.high,
-        stated_value=stated,
-        accepted_low=accepted.low,
-        accepted_high=accepted.high,
-        unit="%",
-        link=relation.link,
-        note=note,
-    )
+    return _judged(relation, rule, exact, values, stated, accepted, "%", note, verdict)
 
 
 def _judge_multiple(relation: Relation) -> Claim:
@@ -253,22 +268,8 @@ def _judge_multiple(relation: Relation) -> Claim:
         )
     width = multiple.value * MULTIPLE_TOLERANCE + multiple.ulp / 2
     accepted = Interval(multiple.value - width, multiple.value + width)
-    return Claim(
-        kind="multiple",
-        rule="TS103",
-        verdict=_verdict(exact, values, accepted),
-        stated=multiple,
-        inputs=relation.inputs,
-        expected=exact,
-        expected_low=values.low,
-        expected_high=values.high,
-        stated_value=multiple.value,
-        accepted_low=accepted.low,
-        accepted_high=accepted.high,
-        unit="x",
-        link=relation.link,
-        note=f"tolerance ±{_plain(MULTIPLE_TOLERANCE * HUNDRED)}% of the multiple",
-    )
+    note = f"tolerance ±{_plain(MULTIPLE_TOLERANCE * HUNDRED)}% of the multiple"
+    return _judged(relation, "TS103", exact, values, multiple.value, accepted, "x", note)
 
 
 def _judge_points(relation: Relation, config: Config) -> Claim:
@@ -304,22 +305,7 @@ def _judge_points(relation: Relation, config: Config) -> Claim:
         if verdict == "inconsistent" and points_verdict != "inconsistent":
             rule = "TS201"
             note = f"the stated figure is the difference in points, {_percent(points_exact, 1)} pp"
-    return Claim(
-        kind="points",
-        rule=rule,
-        verdict=verdict,
-        stated=rate,
-        inputs=relation.inputs,
-        expected=exact,
-        expected_low=values.low,
-        expected_high=values.high,
-        stated_value=stated,
-        accepted_low=accepted.low,
-        accepted_high=accepted.high,
-        unit=unit,
-        link=relation.link,
-        note=note,
-    )
+    return _judged(relation, rule, exact, values, stated, accepted, unit, note, verdict)
 
 
 def _judge_change(relation: Relation) -> Claim:
@@ -330,22 +316,8 @@ def _judge_change(relation: Relation) -> Claim:
     sign = -1 if change.direction == "down" and change.value > 0 else 1
     stated = change.value * sign
     accepted = Interval.of(change, stated)
-    return Claim(
-        kind="change",
-        rule="TS104",
-        verdict=_verdict(exact, values, accepted),
-        stated=change,
-        inputs=relation.inputs,
-        expected=exact,
-        expected_low=values.low,
-        expected_high=values.high,
-        stated_value=stated,
-        accepted_low=accepted.low,
-        accepted_high=accepted.high,
-        unit=change.unit,
-        link=relation.link,
-        note=f"tolerance ±{_plain(change.ulp / 2)} {change.unit}",
-    )
+    note = f"tolerance ±{_plain(change.ulp / 2)} {change.unit}"
+    return _judged(relation, "TS104", exact, values, stated, accepted, change.unit, note)
 
 
 def _judge_comparison(relation: Relation) -> Claim:
@@ -403,22 +375,8 @@ def _judge_identity(relation: Relation) -> Claim:
         if stated.flow == "surplus" and stated.value < 0:
             stated_value = -stated.value
         accepted = Interval.of(stated, stated_value)
-    return Claim(
-        kind=relation.kind,
-        rule=rule,
-        verdict=_verdict(exact, values, accepted),
-        stated=stated,
-        inputs=relation.inputs,
-        expected=exact,
-        expected_low=values.low,
-        expected_high=values.high,
-        stated_value=stated_value,
-        accepted_low=accepted.low,
-        accepted_high=accepted.high,
-        unit=stated.unit,
-        link=relation.link,
-        note=f"tolerance ±{_plain(stated.ulp / 2)} {stated.unit}",
-    )
+    note = f"tolerance ±{_plain(stated.ulp / 2)} {stated.unit}"
+    return _judged(relation, rule, exact, values, stated_value, accepted, stated.unit, note)
 
 
 # --- findings ---------------------------------------------------------------------------
