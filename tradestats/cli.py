@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from tradestats.config import Config
     from tradestats.models import Figure
     from tradestats.pipeline import Item, Outcome
+    from tradestats.report import Gathered
 
 app = typer.Typer(
     name="tradestats",
@@ -342,6 +343,27 @@ def check(
     raise typer.Exit(Exit.FINDINGS if failing else Exit.OK)
 
 
+def _gathered(
+    paths: list[str], as_of: str | None, flow: str | None, partner: str | None, reporter: str | None
+) -> Gathered:
+    """The checked figures of the inputs for a chart or report; exit 2 when there are none."""
+    from tradestats.config import ConfigError
+    from tradestats.report import gather
+
+    try:
+        gathered = gather(
+            paths, reference_date=_parse_date(as_of), flow=flow, partner=partner, reporter=reporter
+        )
+    except ConfigError as error:
+        _error(str(error))
+        raise typer.Exit(Exit.ERROR) from None
+    for message in gathered.errors:
+        _error(message)
+    if gathered.report is None:
+        raise typer.Exit(Exit.ERROR)
+    return gathered
+
+
 @app.command()
 def rules() -> None:
     """List the checks, with their ids, default severities and examples."""
@@ -413,27 +435,17 @@ def chart_command(
     """
     from tradestats.chart import ChartError, choose_kind, png
     from tradestats.chart import chart as draw
-    from tradestats.config import ConfigError
     from tradestats.output import OutputError, write_atomic
-    from tradestats.report import chart_tables, gather
+    from tradestats.report import chart_tables
 
     _check_kind(kind)
     _flow(flow)
     if not output.lower().endswith(".png"):
         _error(f"{output}: charts are PNG files; name the output *.png")
         raise typer.Exit(Exit.ERROR)
-    try:
-        gathered = gather(
-            paths, reference_date=_parse_date(as_of), flow=flow, partner=partner, reporter=reporter
-        )
-    except ConfigError as error:
-        _error(str(error))
-        raise typer.Exit(Exit.ERROR) from None
-    for message in gathered.errors:
-        _error(message)
+    gathered = _gathered(paths, as_of, flow, partner, reporter)
     report = gathered.report
-    if report is None:
-        raise typer.Exit(Exit.ERROR)
+    assert report is not None
     points, growth = chart_tables(report)
     chosen = choose_kind(points, growth) if kind == "auto" else kind
     if chosen is None:
@@ -480,28 +492,18 @@ def report_command(
     from pathlib import Path
 
     from tradestats.chart import ChartError
-    from tradestats.config import ConfigError
     from tradestats.formatters.check import summary_line
     from tradestats.output import OutputError
-    from tradestats.report import FORMATS, build, gather, write_directory
+    from tradestats.report import FORMATS, build, write_directory
 
     if fmt not in FORMATS:
         _error(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(Exit.ERROR)
     _check_kind(kind)
     _flow(flow)
-    try:
-        gathered = gather(
-            paths, reference_date=_parse_date(as_of), flow=flow, partner=partner, reporter=reporter
-        )
-    except ConfigError as error:
-        _error(str(error))
-        raise typer.Exit(Exit.ERROR) from None
-    for message in gathered.errors:
-        _error(message)
+    gathered = _gathered(paths, as_of, flow, partner, reporter)
     report = gathered.report
-    if report is None:
-        raise typer.Exit(Exit.ERROR)
+    assert report is not None
     try:
         files = build(report, kind=kind, fmt=fmt)  # type: ignore[arg-type]
     except ChartError as error:
