@@ -153,3 +153,29 @@ def test_rules_command_lists_every_rule() -> None:
     output = runner.invoke(app, ["rules"]).stdout
     for rule in RULES.values():
         assert f"{rule.id}  {rule.name}  ({rule.severity})" in output
+
+
+def test_text_summary_keeps_whole_denominators_without_keeping_every_claim(tmp_path: Path) -> None:
+    """Outputs that only count claims keep memory flat; the counts must not change."""
+    from tradestats.config import Config
+    from tradestats.formatters.check import summary_line
+    from tradestats.pipeline import Task, collect, run, select
+
+    write(tmp_path / "a.md", WRONG + RIGHT.replace("Exports", "Imports"))
+    write(
+        tmp_path / "b.md",
+        "Exports to Peru were $1.2 billion in May 2024, against $1.1 billion in April 2024.\n",
+    )
+    task = Task(config=Config())
+
+    def report(lean: bool):
+        return collect(run(select([str(tmp_path)]), task, 1), lean=lean)
+
+    full, lean = report(False), report(True)
+    assert summary_line(lean) == summary_line(full)
+    assert summary_line(full) == (
+        "2 files, 8 figures, 2 claims checked: 1 inconsistent, 1 consistent, 0 unverifiable, "
+        "1 computed for information; 1 error"
+    )
+    assert len(lean.claims) == 0 < len(full.claims)
+    assert [f.message for f in lean.findings] == [f.message for f in full.findings]

@@ -290,6 +290,14 @@ class Report:
     problems: tuple[InputProblem, ...] = ()
     # Things to tell the user that are not findings, e.g. an unknown rule in a directive.
     warnings: tuple[str, ...] = ()
+    # A run over thousands of files keeps only what its output shows: figures and claims
+    # it dropped are counted here, so the summary's denominators stay whole.
+    dropped_figures: int = 0
+    dropped_verdicts: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def figure_count(self) -> int:
+        return len(self.figures) + self.dropped_figures
 
     def verdict_counts(self) -> dict[str, int]:
         counts = {
@@ -302,6 +310,12 @@ class Report:
                 "information",
             )
         }
+        for verdict, count in self.dropped_verdicts:
+            counts[verdict] += count
         for claim in self.claims:
             counts[claim.verdict] += 1
         return counts
+
+    @property
+    def claim_count(self) -> int:
+        return sum(self.verdict_counts().values())

@@ -9,7 +9,7 @@ back in input order: the output is the same as a serial run's, byte for byte.
 from __future__ import annotations
 
 import os
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, fields
@@ -167,15 +167,27 @@ def _batches(items: Sequence[Item]) -> Iterator[list[tuple[Item, bytes | None]]]
 
 
 def collect(
-    outcomes: Iterable[Outcome], on_each: Callable[[Outcome], None] | None = None
+    outcomes: Iterable[Outcome],
+    on_each: Callable[[Outcome], None] | None = None,
+    *,
+    lean: bool = False,
 ) -> Report:
-    """One Report from the outcomes, in their order."""
+    """One Report from the outcomes, in their order.
+
+    ``lean`` keeps memory flat over thousands of files for outputs that list findings
+    and only count the rest: claims are counted, not kept, and of the figures only those
+    that another document could contradict (TS401) are kept.
+    """
+    from tradestats.crosscheck import figure_key
+
     files: list[str] = []
     figures: list[Figure] = []
     claims: list[Claim] = []
     findings: list[Finding] = []
     problems: list[InputProblem] = []
     warnings: list[str] = []
+    dropped_figures = 0
+    dropped_verdicts: Counter[str] = Counter()
     for outcome in outcomes:
         if on_each is not None:
             on_each(outcome)
@@ -183,8 +195,14 @@ def collect(
             files.append(outcome.path)
         if outcome.problem is not None:
             problems.append(outcome.problem)
-        figures.extend(outcome.figures)
-        claims.extend(outcome.claims)
+        if lean:
+            kept = [f for f in outcome.figures if figure_key(f) is not None]
+            dropped_figures += len(outcome.figures) - len(kept)
+            figures.extend(kept)
+            dropped_verdicts.update(claim.verdict for claim in outcome.claims)
+        else:
+            figures.extend(outcome.figures)
+            claims.extend(outcome.claims)
         findings.extend(outcome.findings)
         warnings.extend(outcome.warnings)
     return Report(
@@ -194,6 +212,8 @@ def collect(
         tuple(findings),
         tuple(problems),
         tuple(warnings),
+        dropped_figures=dropped_figures,
+        dropped_verdicts=tuple(sorted(dropped_verdicts.items())),
     )
 
 

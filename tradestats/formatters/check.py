@@ -56,13 +56,13 @@ def summary_line(report: Report) -> str:
     """
     files, unreadable = _file_counts(report)
     verdicts = report.verdict_counts()
-    checked = len(report.claims) - verdicts["information"]
+    checked = report.claim_count - verdicts["information"]
     consistent = verdicts["consistent"] + verdicts["consistent_rounding"]
     line = _count(files, "file")
     if unreadable:
         line += f" ({unreadable} unreadable)"
     line += (
-        f", {_count(len(report.figures), 'figure')}, {_count(checked, 'claim')} checked: "
+        f", {_count(report.figure_count, 'figure')}, {_count(checked, 'claim')} checked: "
         f"{verdicts['inconsistent']} inconsistent, {consistent} consistent, "
         f"{verdicts['unverifiable']} unverifiable"
     )
@@ -155,8 +155,8 @@ def render_json(report: Report) -> str:
         "summary": {
             "files": files,
             "unreadable": unreadable,
-            "figures": len(report.figures),
-            "claims_checked": len(report.claims) - verdicts["information"],
+            "figures": report.figure_count,
+            "claims_checked": report.claim_count - verdicts["information"],
             "verdicts": {verdict: verdicts[verdict] for verdict in VERDICTS},
             "findings_by_severity": {s: severities[s] for s in _BY_SEVERITY},
         },
