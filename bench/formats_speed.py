@@ -100,7 +100,7 @@ def write_corpus(folder: Path, count: int) -> dict[str, int]:
     return made
 
 
-def measure(folder: Path, jobs: int, out: Path) -> dict[str, float]:
+def measure(folder: Path, jobs: int, out: Path, fmt: str = "json") -> dict[str, float]:
     """One ``tradestats check`` run in a fresh process; its time and peak memory."""
     code = (
         "import json, resource, sys\n"
@@ -120,7 +120,7 @@ def measure(folder: Path, jobs: int, out: Path) -> dict[str, float]:
         "workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
         "print(json.dumps({'status': status, 'self_kb': self, 'workers_kb': workers}))\n"
     )
-    args = ["check", str(folder), "--format", "json", "-o", str(out), "--jobs", str(jobs)]
+    args = ["check", str(folder), "--format", fmt, "-o", str(out), "--jobs", str(jobs)]
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "PYTHONWARNINGS": "ignore"}
     env.pop("CI", None)
     load = os.getloadavg()[0]
@@ -220,9 +220,20 @@ def main() -> None:
         small = measure(quarter, 1, root / "quarter.json")
         files = sum(1 for p in quarter.rglob("*") if p.is_file())
         print(
-            f"peak memory with --jobs 1: {small['self_kb'] / 1024:.0f} MB for {files} files, "
-            f"{full_kb / 1024:.0f} MB for {args.count}: "
+            f"peak memory, JSON (lists every claim): {small['self_kb'] / 1024:.0f} MB for "
+            f"{files} files, {full_kb / 1024:.0f} MB for {args.count}: "
             f"{(full_kb - small['self_kb']) / max(args.count - files, 1):.1f} KB more per file"
+        )
+        # Text, SARIF and GitHub output count claims instead of keeping them.
+        small_text = measure(quarter, 1, root / "quarter.txt", fmt="text")
+        for folder in sorted(quarter.iterdir()):
+            folder.rename(corpus / folder.name)
+        full_text = measure(corpus, 1, root / "all.txt", fmt="text")
+        print(
+            f"peak memory, text: {small_text['self_kb'] / 1024:.0f} MB for {files} files, "
+            f"{full_text['self_kb'] / 1024:.0f} MB for {args.count}: "
+            f"{(full_text['self_kb'] - small_text['self_kb']) / max(args.count - files, 1):.1f}"
+            " KB more per file"
         )
     if digests[1] != digests[2]:
         sys.exit(1)
