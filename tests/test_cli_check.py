@@ -158,6 +158,7 @@ def test_rules_command_lists_every_rule() -> None:
 def test_text_summary_keeps_whole_denominators_without_keeping_every_claim(tmp_path: Path) -> None:
     """Outputs that only count claims keep memory flat; the counts must not change."""
     from tradestats.config import Config
+    from tradestats.crosscheck import cross_check
     from tradestats.formatters.check import summary_line
     from tradestats.pipeline import Task, collect, run, select
 
@@ -166,16 +167,19 @@ def test_text_summary_keeps_whole_denominators_without_keeping_every_claim(tmp_p
         tmp_path / "b.md",
         "Exports to Peru were $1.2 billion in May 2024, against $1.1 billion in April 2024.\n",
     )
+    # One figure in three more documents: two agree with b.md, one revises it (TS401).
+    for name, value in (("c.md", "1.2"), ("d.md", "1.20"), ("e.md", "1.4")):
+        write(tmp_path / name, f"Peru's exports were ${value} billion in May 2024.\n")
     task = Task(config=Config())
 
     def report(lean: bool):
-        return collect(run(select([str(tmp_path)]), task, 1), lean=lean)
+        return cross_check(collect(run(select([str(tmp_path)]), task, 1), lean=lean), Config())
 
     full, lean = report(False), report(True)
     assert summary_line(lean) == summary_line(full)
     assert summary_line(full) == (
-        "2 files, 8 figures, 2 claims checked: 1 inconsistent, 1 consistent, 0 unverifiable, "
-        "1 computed for information; 1 error"
+        "5 files, 11 figures, 4 claims checked: 2 inconsistent, 2 consistent, 0 unverifiable, "
+        "1 computed for information; 1 error, 1 warning"
     )
-    assert len(lean.claims) == 0 < len(full.claims)
+    assert len(lean.claims) == 1 < len(full.claims)  # only the TS401 disagreement is kept
     assert [f.message for f in lean.findings] == [f.message for f in full.findings]

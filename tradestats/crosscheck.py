@@ -8,6 +8,7 @@ this, because only they gather documents into one table.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -143,6 +144,37 @@ def _finding(claim: Claim, config: Config) -> Finding:
     )
 
 
+class Thinner:
+    """Keeps, of a stream of figures, only those that TS401 can still flag.
+
+    The first statement of each figure is the reference; a later document's statement
+    that agrees with it becomes a verdict to count, not an object to keep. What is kept
+    gives ``cross_document_claims`` the same disagreements as the whole stream would, so
+    a run over thousands of documents holds one figure per series, not per document.
+    """
+
+    def __init__(self) -> None:
+        self.references: dict[FigureKey, Figure] = {}
+        self.judged: set[tuple[FigureKey, str]] = set()
+        self.agreeing: Counter[str] = Counter()
+
+    def keep(self, figure: Figure) -> bool:
+        key = figure_key(figure)
+        if key is None:
+            return False
+        reference = self.references.setdefault(key, figure)
+        if reference is figure:
+            return True
+        if reference.path == figure.path or (key, figure.path) in self.judged:
+            return False
+        self.judged.add((key, figure.path))
+        verdict = _verdict(figure, reference)
+        if verdict == "inconsistent":
+            return True
+        self.agreeing[verdict] += 1
+        return False
+
+
 def cross_document_claims(figures: Sequence[Figure]) -> list[Claim]:
     """One claim per statement in a later document, judged against the first statement.
 
@@ -168,10 +200,15 @@ def cross_check(report: Report, config: Config) -> Report:
         return report
     claims = cross_document_claims(report.figures)
     findings = [_finding(c, config) for c in claims if c.verdict == "inconsistent"]
+    # A lean report counted the agreeing statements instead of keeping them.
+    dropped = Counter(dict(report.dropped_verdicts))
+    dropped.update(dict(report.agreeing_statements))
     order = {path: index for index, path in enumerate(report.files)}
     findings.sort(key=lambda f: (order.get(f.path, 0), f.line, f.column))
     return replace(
         report,
         claims=(*report.claims, *claims),
         findings=(*report.findings, *findings),
+        dropped_verdicts=tuple(sorted(dropped.items())),
+        agreeing_statements=(),
     )

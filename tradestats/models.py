@@ -294,6 +294,8 @@ class Report:
     # it dropped are counted here, so the summary's denominators stay whole.
     dropped_figures: int = 0
     dropped_verdicts: tuple[tuple[str, int], ...] = ()
+    # Statements of one figure in several documents that agree (TS401 claims not kept).
+    agreeing_statements: tuple[tuple[str, int], ...] = ()
 
     @property
     def figure_count(self) -> int:

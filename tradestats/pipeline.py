@@ -175,10 +175,12 @@ def collect(
     """One Report from the outcomes, in their order.
 
     ``lean`` keeps memory flat over thousands of files for outputs that list findings
-    and only count the rest: claims are counted, not kept, and of the figures only those
-    that another document could contradict (TS401) are kept.
+    and only count the rest: claims are counted, not kept, and of the figures only the
+    first statement of each series and the statements that contradict it (TS401).
     """
-    from tradestats.crosscheck import figure_key
+    from tradestats.crosscheck import Thinner
+
+    thinner = Thinner()
 
     files: list[str] = []
     figures: list[Figure] = []
@@ -196,7 +198,7 @@ def collect(
         if outcome.problem is not None:
             problems.append(outcome.problem)
         if lean:
-            kept = [f for f in outcome.figures if figure_key(f) is not None]
+            kept = [f for f in outcome.figures if thinner.keep(f)]
             dropped_figures += len(outcome.figures) - len(kept)
             figures.extend(kept)
             dropped_verdicts.update(claim.verdict for claim in outcome.claims)
@@ -214,6 +216,7 @@ def collect(
         tuple(warnings),
         dropped_figures=dropped_figures,
         dropped_verdicts=tuple(sorted(dropped_verdicts.items())),
+        agreeing_statements=tuple(sorted(thinner.agreeing.items())),
     )
 
 
