@@ -168,7 +168,7 @@ def test_text_summary_keeps_whole_denominators_without_keeping_every_claim(tmp_p
         "Exports to Peru were $1.2 billion in May 2024, against $1.1 billion in April 2024.\n",
     )
     # One figure in three more documents: two agree with b.md, one revises it (TS401).
-    for name, value in (("c.md", "1.2"), ("d.md", "1.20"), ("e.md", "1.4")):
+    for name, value in (("c.md", "1.20"), ("d.md", "1.2"), ("e.md", "1.25")):
         write(tmp_path / name, f"Peru's exports were ${value} billion in May 2024.\n")
     task = Task(config=Config())
 
@@ -183,3 +183,12 @@ def test_text_summary_keeps_whole_denominators_without_keeping_every_claim(tmp_p
     )
     assert len(lean.claims) == 1 < len(full.claims)  # only the TS401 disagreement is kept
     assert [f.message for f in lean.findings] == [f.message for f in full.findings]
+
+
+def test_statements_far_apart_are_different_series_not_a_disagreement(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "Ghana's exports to the EU were EUR 1.20 billion in March 2025.\n")
+    write(tmp_path / "b.md", "Ghana's exports to the EU were EUR 2.90 billion in March 2025.\n")
+    result = run(str(tmp_path), "--format", "json")
+    payload = json.loads(result.stdout)
+    assert result.exit_code == 0 and payload["findings"] == []
+    assert [(c["rule"], c["verdict"]) for c in payload["claims"]] == [("TS401", "unverifiable")]

@@ -68,8 +68,16 @@ def statements(figures: Iterable[Figure]) -> dict[FigureKey, list[Figure]]:
     return groups
 
 
+# Two statements further apart than this are taken for different series (a product, a
+# sub-flow, another country the text did not name), not for a revision or an error.
+COMPARABLE = Decimal("0.10")
+
+
 def _verdict(stated: Figure, reference: Figure) -> Verdict:
     accepted, values = Interval.of(stated), Interval.of(reference)
+    larger = max(abs(stated.value), abs(reference.value))
+    if larger and abs(stated.value - reference.value) > COMPARABLE * larger:
+        return "unverifiable"
     if accepted.contains(reference.value):
         return "consistent"
     if accepted.overlaps(values):

@@ -374,6 +374,13 @@ def _sentence_figures(
     previous_span: Span | None = None
     for reading in readings:
         flow = _flow_for(text, reading, flows, flow_starts, state, own_flow)
+        if (
+            reading.kind == "money"
+            and (reading.negative or text[reading.start] == "+")
+            and flow in (None, "trade", "surplus", "deficit")
+        ):
+            # "+€22.6Bn", "$-50.8bn": an amount printed with its sign is a balance.
+            flow = "balance"
         reporter = _last_before(reporters, reporter_starts, reading.start, _any)
         if reporter is None and flow == "exports":
             # "exports from India": the exporter reports.

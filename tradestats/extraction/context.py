@@ -15,7 +15,8 @@ from functools import cache
 from tradestats.extraction.refdata import country_names, trie_pattern
 
 FLOW_PATTERN = re.compile(
-    r"""(?<![\w-])(?:
+    # A digit may touch the word in scraped text: "extra-EU28exports".
+    r"""(?<![A-Za-z_-])(?:
         (?P<deficit>(?i:(?:trade|merchandise|goods|current[-\s]account|external)\s+)?(?:deficits?|shortfall))
       | (?P<surplus>(?i:(?:trade|merchandise|goods|current[-\s]account|external)\s+)?surplus(?:es)?)
       | (?P<balance>(?i:trade\s+balance|balance\s+of\s+trade|merchandise\s+balance|(?<!current\saccount\s)balance))
