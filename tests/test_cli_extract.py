@@ -200,3 +200,72 @@ def test_console_script_runs_from_a_shell(article: Path) -> None:
     )
     assert done.returncode == 0
     assert len(done.stdout.splitlines()) == 2
+
+
+def test_an_input_is_never_overwritten_by_the_output(tmp_path: Path, article: Path) -> None:
+    before = article.read_bytes()
+    for command in (
+        ["extract", str(article), "-o", str(article)],
+        ["check", str(article), "-o", str(article)],
+    ):
+        result = run(*command)
+        assert result.exit_code == 2
+        assert (
+            result.stderr.strip()
+            == f"tradestats: error: {article}: is an input of this run; write the output elsewhere"
+        )
+    assert article.read_bytes() == before
+
+
+def test_replaced_output_keeps_its_permissions(tmp_path: Path, article: Path) -> None:
+    out = tmp_path / "figures.csv"
+    out.write_text("old\n", encoding="utf-8")
+    out.chmod(0o640)
+    assert run("extract", str(article), "-f", "csv", "-o", str(out)).exit_code == 0
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert out.read_text(encoding="utf-8").startswith("document,")
+
+
+def test_linked_folders_are_not_followed(tmp_path: Path) -> None:
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "note.md").write_text("Exports rose 5%.\n", encoding="utf-8")
+    (tmp_path / "drafts" / "loop").symlink_to(tmp_path / "drafts")
+    result = run("extract", str(tmp_path / "drafts"), "-f", "jsonl")
+    assert result.exit_code == 0
+    assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == ["5%"]
+
+
+def test_numbers_too_long_to_be_figures_are_skipped_and_long_ones_stay_exact() -> None:
+    result = run(
+        "extract",
+        "-",
+        "-f",
+        "jsonl",
+        stdin="Rates of 12345678901234567890123456789.5% and " + "9" * 300 + "%.\n",
+    )
+    assert result.exit_code == 0
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["printed"] == "12345678901234567890123456789.5"
+
+
+def test_a_fault_on_one_document_is_its_problem_and_the_others_are_still_read(
+    tmp_path: Path, article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tradestats import pipeline
+
+    real = pipeline.check_document
+
+    def broken(document, *args, **kwargs):
+        if document.path.endswith("bad.txt"):
+            raise RuntimeError("boom")
+        return real(document, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "check_document", broken)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Exports rose 5%.\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(bad), str(article), "--jobs", "1"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"tradestats: error: {bad}: internal error (RuntimeError: boom); please report it"
+    )
+    assert "2 files (1 unreadable)" in result.stdout

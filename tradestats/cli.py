@@ -226,9 +226,11 @@ def extract(
     )
     figures: list[Figure] = []
     problems: list[str] = []
+    read: list[str] = []
     for outcome in _with_progress(run(items, task, jobs or _default_jobs()), items):
         if outcome.problem is not None:
             problems.append(outcome.problem.message)
+        read.append(outcome.path)
         figures.extend(outcome.figures)
     for message in problems:
         _error(message)
@@ -236,7 +238,7 @@ def extract(
     rendered = render(figures, fmt)
     if output:
         try:
-            write_atomic(output, rendered)
+            write_atomic(output, rendered, inputs=read)
         except OutputError as error:
             _error(str(error))
             raise typer.Exit(Exit.ERROR) from None
@@ -333,7 +335,7 @@ def check(
     rendered = render(report, fmt)
     if output:
         try:
-            write_atomic(output, rendered)
+            write_atomic(output, rendered, inputs=report.files)
         except OutputError as error:
             _error(str(error))
             raise typer.Exit(Exit.ERROR) from None
@@ -462,7 +464,7 @@ def chart_command(
         _error(f"nothing to chart as {chosen}: {error}")
         raise typer.Exit(Exit.ERROR) from None
     try:
-        write_atomic(output, png(figure))
+        write_atomic(output, png(figure), inputs=report.files)
     except OutputError as error:
         _error(str(error))
         raise typer.Exit(Exit.ERROR) from None
@@ -512,7 +514,7 @@ def report_command(
         _error(f"nothing to chart as {kind}: {error}")
         raise typer.Exit(Exit.ERROR) from None
     try:
-        write_directory(files, output_dir)
+        write_directory(files, output_dir, inputs=report.files)
     except OutputError as error:
         _error(str(error))
         raise typer.Exit(Exit.ERROR) from None

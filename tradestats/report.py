@@ -12,7 +12,7 @@ import html
 import os
 import shutil
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -23,7 +23,7 @@ import pandas as pd
 from tradestats.formatters.check import summary_line
 from tradestats.formatters.figures import human_value
 from tradestats.models import Figure, Report
-from tradestats.output import OutputError
+from tradestats.output import OutputError, refuse_inputs
 from tradestats.tables import figures_csv, figures_frame, growth_frame, period_label, points_frame
 
 ReportFormat = Literal["md", "html"]
@@ -317,7 +317,9 @@ def build(report: Report, *, kind: str = "auto", fmt: ReportFormat = "md") -> di
 # --- writing ----------------------------------------------------------------------------
 
 
-def write_directory(files: Mapping[str, bytes], directory: str | Path) -> None:
+def write_directory(
+    files: Mapping[str, bytes], directory: str | Path, inputs: Iterable[str] = ()
+) -> None:
     """Write every file into ``directory``, all of them or none.
 
     The files go into a temporary folder beside the target first. A new target is that
@@ -335,6 +337,10 @@ def write_directory(files: Mapping[str, bytes], directory: str | Path) -> None:
         raise OutputError(f"{target}: directory {parent} does not exist")
     if target.is_dir() and not os.access(target, os.W_OK | os.X_OK):
         raise OutputError(f"{target}: cannot write (permission denied)")
+    refuse_inputs([target / name for name in files], inputs)
+    for name in files:
+        if (target / name).is_dir():
+            raise OutputError(f"{target / name}: is a directory")
     # Made with the usual permissions (umask), as the report folder will have them.
     staging = parent / f".{target.name}.{uuid.uuid4().hex}.tmp"
     try:
