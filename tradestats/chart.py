@@ -522,14 +522,14 @@ def bars_chart(points: pd.DataFrame, sources: Sequence[str], title: str | None =
         raise ChartError("no money values with a flow and a period to chart")
     points, currency, note = _one_currency(points)
     factor, word = _scale(points["value"])
-    series_keys = list(
-        dict.fromkeys(zip(points["flow"], points["reporter"], points["partner"], strict=True))
-    )
+    # Missing reporters or partners are NaN, which never equals itself: key on None.
+    keys = [
+        tuple(None if _missing(part) else part for part in key)
+        for key in zip(points["flow"], points["reporter"], points["partner"], strict=True)
+    ]
+    series_keys = list(dict.fromkeys(keys))
     frame = points.assign(
-        series=[
-            series_keys.index(key)
-            for key in zip(points["flow"], points["reporter"], points["partner"], strict=True)
-        ],
+        series=[series_keys.index(key) for key in keys],
         month_of_year=points["start"].astype(int) % 12,
         year=points["start"].astype(int) // 12,
     ).sort_values(["series", "month_of_year", "months", "year"], kind="stable")
