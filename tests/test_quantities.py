@@ -33,3 +33,10 @@ def test_pint_and_the_grammar_read_the_same_scales() -> None:
     registry = unit_registry()
     for name, factor in scale_factors().items():
         assert registry.Quantity(1, name).to("dimensionless").magnitude == factor, name
+
+
+def test_quantities_that_overflow_are_left_out() -> None:
+    figures = extract(
+        "India shipped 1e400 tonnes of rice worth $2 billion.", include_quantities=True
+    )
+    assert [(f.kind, f.text) for f in figures] == [("money", "$2 billion")]

@@ -210,6 +210,8 @@ def decimal_to_json(value: Decimal) -> int | float | str:
     JSON readers parse numbers as binary floats anyway; the exact digits survive in
     ``printed``.
     """
+    if not value.is_finite():
+        return str(value)  # never produced by the grammar; JSON has no infinity
     if value == value.to_integral_value():
         return int(value)
     return float(value)

@@ -99,7 +99,20 @@ def located(document: Document, figures: Sequence[Figure]) -> list[Figure]:
 
 
 def process(item: Item, task: Task, data: bytes | None = None) -> Outcome:
-    """Read, extract and (with a config) check one input."""
+    """Read, extract and (with a config) check one input.
+
+    A fault of tradestats on one document is reported as that document's problem, so
+    that it stops neither the run nor the other files.
+    """
+    try:
+        return _process(item, task, data)
+    except Exception as error:
+        name = item.path if not isinstance(item, InputError) else str(item).split(":", 1)[0]
+        message = f"{name}: internal error ({type(error).__name__}: {error}); please report it"
+        return Outcome(name, problem=InputProblem(name, message))
+
+
+def _process(item: Item, task: Task, data: bytes | None) -> Outcome:
     if isinstance(item, InputError):
         message = str(item)
         name = message.split(":", 1)[0]

@@ -169,10 +169,17 @@ def _walk(folder: Path, root: Path, exclude: Excludes) -> Iterator[Path]:
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
-        if entry.is_dir():
+        try:
+            # Linked folders are not followed: a link loop would never end, and a file
+            # reached twice would be checked twice.
+            is_dir = entry.is_dir(follow_symlinks=False)
+            is_file = not is_dir and entry.is_file()
+        except OSError:
+            continue
+        if is_dir:
             if not exclude.excluded(path, root, is_dir=True):
                 yield from _walk(path, root, exclude)
-        elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in SUFFIXES:
+        elif is_file and os.path.splitext(entry.name)[1].lower() in SUFFIXES:
             yield path
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import cache
 
 from tradestats.extraction.refdata import (
@@ -211,6 +211,8 @@ def parse_match(match: re.Match[str]) -> Reading | None:
     if num[:1].isalpha() and not (pct or scale_form or curword):
         # "one" or "three" alone is prose; "three pct" and "six mln dlrs" are figures.
         return None
+    if sum(c.isdigit() for c in num) > 40:
+        return None  # an identifier or a checksum, not a figure anyone printed
     value, ulp = parse_number(num)
     sign = (groups["sign"] or "").strip()
     negative = sign in ("-", "−", "(-)", "(−)") or bool(groups["sign2"])
@@ -225,8 +227,10 @@ def parse_match(match: re.Match[str]) -> Reading | None:
         ulp = min(ulp, high_ulp)
         value = (value + high_value) / 2
         printed = f"{num}-{groups['num2']}"
-    value = _plain(value * factor)
-    ulp = _plain(ulp * factor)
+    with localcontext() as context:
+        context.prec = _EXACT  # products of printed digits and scales stay exact
+        value = _plain(value * factor)
+        ulp = _plain(ulp * factor)
     low, high = (
         (_plain(low), _plain(high)) if low is not None and high is not None else (None, None)
     )
@@ -237,9 +241,17 @@ def parse_match(match: re.Match[str]) -> Reading | None:
     return Reading(start, end, kind, value, unit, printed, ulp, low, high, negative)
 
 
+# Decimal digits for exact arithmetic on any printed figure; longer numbers are refused.
+_EXACT = 80
+
+
 def _plain(value: Decimal) -> Decimal:
     """Drop exponents that scaling leaves behind: 33.53 * 1e9 -> 33530000000."""
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    if value != value.to_integral_value():
+        return value.normalize()
+    with localcontext() as context:
+        context.prec = _EXACT
+        return value.quantize(Decimal(1))
 
 
 def _scale_for(scale_form: str | None) -> Decimal:

@@ -95,6 +95,8 @@ def _to_figure(document: Document, offset: int, masked: str, quantity: Any) -> F
         value = Decimal(repr(quantity.value))
     except (InvalidOperation, KeyError, ValueError):
         return None
+    if not value.is_finite():
+        return None  # "1e400 tonnes" overflows quantulum3's float
     factor = value / printed_value if printed_value else Decimal(1)
     line, column = document.position(offset + start)
     return Figure(
