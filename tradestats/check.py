@@ -56,11 +56,16 @@ def check_document(
     sentences = list(sentences) if sentences is not None else split_sentences(document.text)
     if figures is None:
         figures = extract_document(document, sentences=sentences)
-    claims = [judge(relation, config) for relation in link(document.text, sentences, figures)]
+    # A disabled rule checks nothing: its claims are neither judged nor counted.
+    claims = [
+        claim
+        for claim in (judge(r, config) for r in link(document.text, sentences, figures))
+        if config.is_enabled(claim.rule)
+    ]
     suppressions = parse_suppressions(document.text)
     findings = []
     for claim in claims:
-        if claim.verdict != "inconsistent" or not config.is_enabled(claim.rule):
+        if claim.verdict != "inconsistent":
             continue
         finding = _finding(document, claim, config)
         if not suppressions.is_suppressed(finding.rule, finding.line):
