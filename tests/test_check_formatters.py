@@ -158,7 +158,7 @@ def test_golden(fmt: str) -> None:
     if os.environ.get("TRADESTATS_REGENERATE_GOLDEN") == "1":
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(rendered.encode("utf-8"))
-        return
+        pytest.fail(f"regenerated {path.name}; read its diff, then run again without the variable")
     assert rendered.encode("utf-8") == path.read_bytes()
 
 

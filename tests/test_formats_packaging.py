@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 import subprocess
 
-import pytest
+import yaml
 
 from tests.conftest import ROOT
-
-yaml = pytest.importorskip("yaml")
 
 
 def test_pre_commit_hook_checks_markdown_text_and_word_files() -> None:
