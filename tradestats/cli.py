@@ -136,7 +136,7 @@ def _select(
     """The inputs of a run: config and --exclude patterns applied, --changed-since too."""
     from pathlib import Path
 
-    from tradestats.config import ConfigError, find_config, load_config
+    from tradestats.config import ConfigError, config_path_for, load_config
     from tradestats.pipeline import select
     from tradestats.read import Excludes, InputError
     from tradestats.read import changed_since as changed
@@ -144,9 +144,7 @@ def _select(
     groups: list[tuple[Path, list[str]]] = []
     try:
         if config is None:
-            first = next((p for p in paths if p != "-"), ".")
-            start = Path(first)
-            config = load_config(find_config(start if start.is_dir() else start.parent))
+            config = load_config(config_path_for(paths))
     except ConfigError as error:
         _error(str(error))
         raise typer.Exit(Exit.ERROR) from None
@@ -291,7 +289,7 @@ def check(
     """
     from pathlib import Path
 
-    from tradestats.config import ConfigError, find_config, load_config, with_overrides
+    from tradestats.config import ConfigError, config_path_for, load_config, with_overrides
     from tradestats.crosscheck import cross_check
     from tradestats.formatters.check import FORMATS, render
     from tradestats.output import OutputError, write_atomic
@@ -307,9 +305,7 @@ def check(
             if not source.is_file():
                 raise ConfigError(f"{config_path}: no such config file")
         else:
-            first = next((p for p in paths if p != "-"), ".")
-            start = Path(first)
-            source = find_config(start if start.is_dir() else start.parent)
+            source = config_path_for(paths)
         config = with_overrides(
             load_config(source),
             enable=enable,

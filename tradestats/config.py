@@ -169,6 +169,12 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def config_path_for(paths: Iterable[str]) -> Path | None:
+    """The config file that governs a run: found upward from its first named input."""
+    start = Path(next((p for p in paths if p != "-"), "."))
+    return find_config(start if start.is_dir() else start.parent)
+
+
 def load_config(path: Path | None) -> Config:
     """The Config a file describes; defaults for None or a pyproject without our table.
 

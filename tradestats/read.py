@@ -23,7 +23,6 @@ from tradestats.models import Document
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 DOCUMENT_SUFFIXES = tuple(SUFFIXES)
 # Larger inputs are refused rather than read into memory: no trade article or release
 # comes near this, and a multi-gigabyte log passed by mistake should fail fast.
@@ -33,7 +32,6 @@ _GLOB_CHARS = frozenset("*?[")
 __all__ = [
     "DOCUMENT_SUFFIXES",
     "MAX_BYTES",
-    "TEXT_SUFFIXES",
     "Excludes",
     "InputError",
     "Source",

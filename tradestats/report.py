@@ -66,12 +66,11 @@ def gather(
 
     Raises ConfigError for a config file that cannot be trusted.
     """
-    from tradestats.config import find_config, load_config
+    from tradestats.config import config_path_for, load_config
     from tradestats.crosscheck import cross_check
     from tradestats.pipeline import analyze
 
-    first = Path(next((p for p in paths if p != "-"), "."))
-    config = load_config(find_config(first if first.is_dir() else first.parent))
+    config = load_config(config_path_for(paths))
     found = cross_check(analyze(paths, config, reference_date=reference_date), config)
     errors = [problem.message for problem in found.problems]
     unreadable = bool(found.problems)

@@ -480,12 +480,6 @@ def _months(first: tuple[int, int], last: tuple[int, int]) -> int:
     return (last[0] * 12 + last[1]) - (first[0] * 12 + first[1]) + 1
 
 
-def _nearest_before(mentions: list[ctx.Mention], position: int) -> ctx.Mention | None:
-    """The last mention starting before ``position``; ``mentions`` are in text order."""
-    index = bisect.bisect_left([m.start for m in mentions], position) - 1
-    return mentions[index] if index >= 0 else None
-
-
 def _last_before(
     mentions: list[ctx.Mention],
     starts: list[int],
