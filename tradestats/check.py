@@ -321,7 +321,7 @@ def _judge_change(relation: Relation) -> Claim:
     sign = -1 if change.direction == "down" and change.value > 0 else 1
     stated = change.value * sign
     accepted = Interval.of(change, stated)
-    note = f"tolerance ±{_plain(change.ulp / 2)} {change.unit}"
+    note = f"tolerance ±{_tolerance(change)}"
     return _judged(relation, "TS104", exact, values, stated, accepted, change.unit, note)
 
 
@@ -380,7 +380,7 @@ def _judge_identity(relation: Relation) -> Claim:
         if stated.flow == "surplus" and stated.value < 0:
             stated_value = -stated.value
         accepted = Interval.of(stated, stated_value)
-    note = f"tolerance ±{_plain(stated.ulp / 2)} {stated.unit}"
+    note = f"tolerance ±{_tolerance(stated)}"
     return _judged(relation, rule, exact, values, stated_value, accepted, stated.unit, note)
 
 
@@ -404,13 +404,25 @@ def _percent(value: Decimal, decimals: int, sign: bool = True) -> str:
     return f"+{text}" if sign and rounded > 0 else text
 
 
+_SCALE_WORDS = (
+    (Decimal(10) ** 12, "trillion"),
+    (Decimal(10) ** 9, "billion"),
+    (Decimal(10) ** 6, "million"),
+)
+
+
+def _tolerance(figure: Figure) -> str:
+    """Half a unit in the last printed place, in the figure's own scale: "USD 0.05 billion"."""
+    half = figure.ulp / 2
+    for factor, word in _SCALE_WORDS:
+        if abs(figure.value) >= factor:
+            return f"{figure.unit} {_plain(half / factor)} {word}"
+    return f"{figure.unit} {_plain(half)}"
+
+
 def _money(value: Decimal, like: Figure) -> str:
     """A recomputed amount in the scale of the figure it is compared with."""
-    for factor, word in (
-        (Decimal(10) ** 12, "trillion"),
-        (Decimal(10) ** 9, "billion"),
-        (Decimal(10) ** 6, "million"),
-    ):
+    for factor, word in _SCALE_WORDS:
         if abs(like.value) >= factor:
             decimals = _decimals(like.ulp / factor) if like.ulp else 2
             return f"{like.unit} {round_to(value / factor, Decimal(1).scaleb(-decimals)):.{decimals}f} {word}"
@@ -489,9 +501,14 @@ def describe(claim: Claim) -> tuple[str, str, str, str, str]:
     else:
         exports, imports = claim.inputs[-2], claim.inputs[-1]
         what = "exports plus imports" if claim.kind == "total" else "exports minus imports"
+        result = expected
+        if claim.kind == "balance":
+            # Said the way the text says it: "a deficit of USD 6.0 billion".
+            magnitude = _money(abs(claim.expected), like)
+            result = f"a {'deficit' if claim.expected < 0 else 'surplus'} of {magnitude}"
         message = (
             f"{claim.kind}: stated {stated.flow} {_surface(stated)} but {what} "
-            f"({_surface(exports)}, {_surface(imports)}) is {expected} ({low} to {high}; {claim.note})"
+            f"({_surface(exports)}, {_surface(imports)}) is {result} ({low} to {high}; {claim.note})"
         )
     return message, _surface(stated), expected, low, high
 
