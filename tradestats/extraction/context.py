@@ -24,7 +24,7 @@ FLOW_PATTERN = re.compile(
       | (?P<imports>(?i:imports?|imported|importing|purchases\s+from\s+abroad|inbound\s+shipments))
       | (?P<trade>(?i:(?:total|foreign|two-way|bilateral|overall|external|merchandise|goods)\s+trade(?:\s+volume)?
             |trade(?:\s+volume|\s+turnover)|turnover|trade(?=\s+(?:between|with|in)\b)
-            |(?<=['’]s\s)trade|(?<=[A-Z]\s)trade(?![\s-](?:ministry|minister|data|figures|department|office|body|talks|war|deal|agreement|pact|dispute|representative|policy|barriers|tensions|relations|union|partner)))
+            |(?<=['’]s\s)trade|(?<=[A-Z0-9]\s)trade(?![\s-](?:ministry|minister|data|figures|department|office|body|talks|war|deal|agreement|pact|dispute|representative|policy|barriers|tensions|relations|union|partner)))
           )
       | (?P<other>(?i:tariffs?|duty|duties|levy|levies|taxe?s?|gdp|gross\s+domestic\s+product|inflation
             |utili[sz]ation|interest\s+rates?|unemployment|economy|economic\s+growth|growth\s+forecast
