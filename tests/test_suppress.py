@@ -47,9 +47,11 @@ def test_next_line_several_rules(rules: str) -> None:
 
 
 def test_next_line_by_prefix_and_group_name() -> None:
-    assert silenced("<!-- tradestats-disable-next-line TS3 -->\nx\n") == {2: ["TS301", "TS302"]}
+    assert silenced("<!-- tradestats-disable-next-line TS3 -->\nx\n") == {
+        2: ["TS301", "TS302", "TS303"]
+    }
     assert silenced("<!-- tradestats-disable-next-line identity -->\nx\n") == {
-        2: ["TS301", "TS302"]
+        2: ["TS301", "TS302", "TS303"]
     }
 
 

@@ -141,6 +141,8 @@ def judge(relation: Relation, config: Config) -> Claim:
         return _judge_comparison(relation)
     if kind == "points":
         return _judge_points(relation, config)
+    if kind == "share":
+        return _judge_share(relation, config)
     return _judge_identity(relation)
 
 
@@ -313,6 +315,35 @@ def _judge_points(relation: Relation, config: Config) -> Claim:
     return _judged(relation, rule, exact, values, stated, accepted, unit, note, verdict)
 
 
+def _judge_share(relation: Relation, config: Config) -> Claim:
+    """A part's stated share of a total: part / total * 100, rounding-aware."""
+    share = relation.stated
+    assert share is not None and relation.new is not None and relation.old is not None
+    part, whole = Interval.of(relation.new), Interval.of(relation.old)
+    if whole.contains_zero():
+        return _unverifiable(relation, "TS303", "the total may be zero")
+    corners = [
+        divide(p * HUNDRED, w) for p in (part.low, part.high) for w in (whole.low, whole.high)
+    ]
+    values = Interval(min(corners), max(corners))
+    exact = divide(relation.new.value * HUNDRED, relation.old.value)
+    accepted, tolerance = accepted_range(share, share.value, config)
+    verdict = _verdict(exact, values, accepted)
+    if verdict == "inconsistent" and not _plausible(share.value, exact):
+        return _unverifiable(relation, "TS303", "the values found are too far from the share")
+    return _judged(
+        relation,
+        "TS303",
+        exact,
+        values,
+        share.value,
+        accepted,
+        "%",
+        f"tolerance {tolerance}",
+        verdict,
+    )
+
+
 def _judge_change(relation: Relation) -> Claim:
     change = relation.stated
     assert change is not None and relation.new is not None and relation.old is not None
@@ -462,6 +493,17 @@ def describe(claim: Claim) -> tuple[str, str, str, str, str]:
         message = (
             f"{label}: stated {_surface(stated)} but {_surface(old)} to {_surface(new)} is "
             f"{reading} {expected} ({low} to {high} given the rounding of both values; {claim.note})"
+        )
+        return message, _surface(stated), expected, low, high
+    if claim.kind == "share":
+        decimals = _decimals(stated.ulp)
+        expected = _percent(claim.expected, decimals, sign=False) + "%"
+        low = _percent(claim.expected_low, decimals + 1, sign=False) + "%"
+        high = _percent(claim.expected_high, decimals + 1, sign=False) + "%"
+        part, whole = claim.inputs[0], claim.inputs[1]
+        message = (
+            f"share: stated {_surface(stated)} but {_surface(part)} of {_surface(whole)} is "
+            f"{expected} ({low} to {high} given the rounding of both values; {claim.note})"
         )
         return message, _surface(stated), expected, low, high
     if claim.kind in ("growth", "comparison"):

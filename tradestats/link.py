@@ -32,6 +32,7 @@ _MOM = re.compile(
 # How far from a rate (in characters) its values are looked for within a sentence.
 NEAR = 400
 _LEVEL_KINDS = ("money",)
+_TOTAL = re.compile(r"(?i)\b(?:total|overall|all|whole|aggregate)\b")
 _TO_TARGET = re.compile(
     r"(?i)\s*(?:[a-z-]+\s+){0,6}to\s+(?:about\s+|around\s+|nearly\s+|reach\s+)?"
 )
@@ -185,6 +186,10 @@ def link(text: str, sentences: Sequence[Sentence], figures: Sequence[Figure]) ->
                     relations.append(relation)
                     if relation.new is not None and relation.old is not None:
                         used_pairs.add((relation.new.start, relation.old.start))
+            if figure.kind == "percent" and figure.role == "share":
+                relation = _share_relation(doc, index, figure)
+                if relation is not None:
+                    relations.append(relation)
         relations.extend(_change_relations(doc, index, used_pairs))
         relations.extend(_comparisons(doc, index, used_pairs))
     relations.extend(_identities(doc))
@@ -423,6 +428,23 @@ def _length(figure: Figure) -> int | None:
     if not (figure.period_start and figure.period_end):
         return None
     return _months(figure.period_end) - _months(figure.period_start) + 1
+
+
+def _share_relation(doc: _Document, index: int, share: Figure) -> Relation | None:
+    """ "Exports to the US were $10 billion, 25% of the total of $40 billion": a part, its
+    share and the whole, all stated in one sentence for one flow, reporter and period."""
+    levels = [
+        f
+        for f in _levels(doc.near(index, share.start, 160))
+        if f.flow is not None and _rate_fits(f, share) and f.period_end == share.period_end
+    ]
+    part = next((f for f in reversed(levels) if f.end <= share.start), None)
+    whole = next((f for f in levels if f.start >= share.end), None)
+    if part is None or whole is None or part.unit != whole.unit or part.flow != whole.flow:
+        return None
+    if not _TOTAL.search(doc.text, share.end, whole.start):
+        return None  # the later value must be named as the total
+    return Relation("share", share, new=part, old=whole, link="part, its share and the total")
 
 
 def _months(period: str) -> int:

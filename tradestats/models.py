@@ -16,7 +16,9 @@ Direction = Literal["up", "down"]
 Flow = Literal["exports", "imports", "trade", "balance", "deficit", "surplus"]
 Role = Literal["level", "change", "share", "rate"]
 
-ClaimKind = Literal["growth", "change", "comparison", "multiple", "points", "balance", "total"]
+ClaimKind = Literal[
+    "growth", "change", "comparison", "multiple", "points", "balance", "total", "share"
+]
 Verdict = Literal[
     "consistent", "consistent_rounding", "inconsistent", "unverifiable", "information"
 ]

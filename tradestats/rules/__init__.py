@@ -84,6 +84,15 @@ RULES: dict[str, Rule] = {
             "Exports were $20 billion and imports $26 billion, a deficit of $6 billion.",
         ),
         Rule(
+            "TS303",
+            "identity.share",
+            "error",
+            "A stated share must match the part and the total it relates, when both are "
+            "stated in the sentence for the same flow and period.",
+            "Exports to the US were $10.2 billion, 30% of total exports of $40 billion.",
+            "Exports to the US were $10.2 billion, 25.5% of total exports of $40 billion.",
+        ),
+        Rule(
             "TS302",
             "identity.total",
             "error",
