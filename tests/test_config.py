@@ -153,12 +153,12 @@ def test_config_is_hashable() -> None:
         (["ts101"], {"TS101"}),
         (["TS1"], GROWTH),
         (["TS10"], GROWTH),
-        (["TS3"], {"TS301", "TS302"}),
+        (["TS3"], {"TS301", "TS302", "TS303"}),
         (["TS"], ALL),
         (["growth.rate"], {"TS101"}),
         (["Growth.Rate"], {"TS101"}),
         (["growth"], GROWTH),
-        (["identity"], {"TS301", "TS302"}),
+        (["identity"], {"TS301", "TS302", "TS303"}),
         (["rate.points", "TS301"], {"TS201", "TS301"}),
         ([], set()),
     ],
@@ -339,7 +339,7 @@ def test_flags_win_over_the_file(tmp_path: Path) -> None:
         'enable = ["TS1"]\ndisable = ["TS201"]\nfail-level = "error"\nextra-tolerance = 0.1\n',
     )
     changed = with_overrides(config, enable=["TS3"], fail_level="warning", extra_tolerance="0.25")
-    assert changed.enable == frozenset({"TS301", "TS302"})
+    assert changed.enable == frozenset({"TS301", "TS302", "TS303"})
     assert changed.disable == frozenset({"TS201"})
     assert changed.fail_level == "warning"
     assert changed.extra_tolerance == Decimal("0.25")
@@ -349,7 +349,7 @@ def test_flags_win_over_the_file(tmp_path: Path) -> None:
 def test_disable_flag_adds_to_the_file(tmp_path: Path) -> None:
     config = load(tmp_path, 'disable = ["TS201"]\n')
     changed = with_overrides(config, disable=["growth.rate,TS3"])
-    assert changed.disable == frozenset({"TS201", "TS101", "TS301", "TS302"})
+    assert changed.disable == frozenset({"TS201", "TS101", "TS301", "TS302", "TS303"})
     assert changed.enable is None
 
 
