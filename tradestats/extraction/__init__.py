@@ -107,12 +107,16 @@ def extract_document(
         return found
 
     state = _State(reference_date=reference_date)
-    state.first_reporter = _first_reporter(countries_of(i) for i in range(len(sentences)))
+    # The subject of a story is named early; later reporters are caught up with below.
+    state.first_reporter = _first_reporter(
+        countries_of(i) for i in range(min(len(sentences), _LEDE_SENTENCES))
+    )
     state.reporter = state.first_reporter
     if state.reporter:
         state.fiscal_start = FISCAL_START.get(state.reporter, DEFAULT_FISCAL_START)
     figures: list[Figure] = []
     index = 0
+    skipped_from = 0  # first sentence without figures not yet caught up with
     for i, sentence in enumerate(sentences):
         in_sentence: list[Reading] = []
         while index < len(readings) and readings[index].start < sentence.end:
@@ -121,11 +125,11 @@ def extract_document(
             index += 1
         in_sentence = _adopt_currency(text, in_sentence)
         if in_sentence:
+            _catch_up(text, sentences, skipped_from, i, countries_of, state)
             figures.extend(
                 _sentence_figures(document, sentence, in_sentence, countries_of(i), state)
             )
-        else:
-            _pass_over(text, sentence, countries_of(i), state)
+            skipped_from = i + 1
     figures = _lede_periods(figures)
     if include_quantities:
         from tradestats.extraction.quantities import find_quantities
@@ -265,31 +269,49 @@ def _new_paragraph(sentence: Sentence, state: _State) -> None:
 
 
 _DIGIT = re.compile(r"\d")
+# Sentences in which a story names its subject before the reporter defaults to it.
+_LEDE_SENTENCES = 12
 
 
-def _pass_over(text: str, sentence: Sentence, countries: list[ctx.Mention], state: _State) -> None:
-    """Carry context through a sentence without figures, reading no more than needed.
+def _catch_up(
+    text: str,
+    sentences: list[Sentence],
+    first: int,
+    current: int,
+    countries_of: Callable[[int], list[ctx.Mention]],
+    state: _State,
+) -> None:
+    """Carry context through the sentences without figures before ``current``.
 
-    Most sentences of a story hold no figure; only what later sentences inherit is read:
-    the reporter, a stated year or period (which needs a digit), and, on demand, the flow.
+    Most sentences of a story hold no figure, and only the latest reporter and the latest
+    stated period among them matter to the next figure: read backwards from it, and stop
+    as soon as both are found. The flow of the sentence just before is read on demand.
     """
-    _new_paragraph(sentence, state)
-    reporters = [c for c in countries if c.how in ("possessive", "reporter")]
-    if reporters:
-        state.reporter = reporters[-1].value
-    state.flow_source = sentence
-    if _DIGIT.search(text, sentence.start, sentence.end):
-        periods = find_periods(text, sentence.start, sentence.end, state.fiscal_start)
-        for p in periods:
-            if (
-                p.has_year
-                and p.shift is None
-                and not _BASE_BEFORE.search(text, max(sentence.start, p.start - 30), p.start)
-            ):
-                span, _ = _resolve(p, state, [], state.reference_date)
-                if span is not None:
-                    state.period, state.period_text, state.year = span, p.text, span[1][0]
-                break
+    if first >= current:
+        return
+    state.flow_source = sentences[current - 1]
+    need_reporter = need_period = True
+    for index in range(current - 1, first - 1, -1):
+        sentence = sentences[index]
+        if need_reporter:
+            reporters = [c for c in countries_of(index) if c.how in ("possessive", "reporter")]
+            if reporters:
+                state.reporter = reporters[-1].value
+                need_reporter = False
+        if need_period and _DIGIT.search(text, sentence.start, sentence.end):
+            for p in find_periods(text, sentence.start, sentence.end, state.fiscal_start):
+                if (
+                    p.has_year
+                    and p.shift is None
+                    and not _BASE_BEFORE.search(text, max(sentence.start, p.start - 30), p.start)
+                ):
+                    span, _ = _resolve(p, state, [], state.reference_date)
+                    if span is not None:
+                        state.period, state.period_text, state.year = span, p.text, span[1][0]
+                        need_period = False
+                    break
+        if not (need_reporter or need_period):
+            break
 
 
 def _sentence_figures(
