@@ -271,6 +271,9 @@ def _new_paragraph(sentence: Sentence, state: _State) -> None:
 _DIGIT = re.compile(r"\d")
 # Sentences in which a story names its subject before the reporter defaults to it.
 _LEDE_SENTENCES = 12
+# How far back a new reporter named between figures is looked for; a story that turns to
+# another country names it near the figures about it.
+_REPORTER_REACH = 6
 
 
 def _catch_up(
@@ -293,7 +296,7 @@ def _catch_up(
     need_reporter = need_period = True
     for index in range(current - 1, first - 1, -1):
         sentence = sentences[index]
-        if need_reporter:
+        if need_reporter and current - index <= _REPORTER_REACH:
             reporters = [c for c in countries_of(index) if c.how in ("possessive", "reporter")]
             if reporters:
                 state.reporter = reporters[-1].value
@@ -310,7 +313,7 @@ def _catch_up(
                         state.period, state.period_text, state.year = span, p.text, span[1][0]
                         need_period = False
                     break
-        if not (need_reporter or need_period):
+        if not need_period and (not need_reporter or current - index >= _REPORTER_REACH):
             break
 
 
