@@ -46,7 +46,8 @@ DIRECTION_PATTERN = re.compile(
       | (?P<up>positive\s+growth|rose|rises?|rising|risen|increased?|increases|increasing|grew|grows?|growing
           |growth|jumped|jumps?|surged?|surges|surging|climbed|climbs?|gained|gains?|up|higher
           |expand(?:ed|s|ing)?|expansion|widen(?:ed|ing|s)?|soared|soars?|rebounded|rebounds?
-          |accelerated|advanced|improved|boosted|spurt(?:ed)?|hiked|added|stronger)
+          |accelerated|advanced|improved|boosted|spurt(?:ed)?|hiked|added|stronger
+          |spiked|spikes?|skyrocketed|leapt|leaped|recovered|edged\s+up|inched\s+up|picked\s+up)
     )(?![\w-])""",
     re.VERBOSE,
 )
@@ -80,7 +81,7 @@ _SHARE_BEFORE = re.compile(
 )
 _CHANGE_AFTER = re.compile(
     r"(?i)^\s*(?:(?:on\s+|a\s+)?(?:year[-\s]on[-\s]year|y-?o-?y|month[-\s]on[-\s]month|m-?o-?m|on[-\s]year|annually)\b"
-    r"|(?:\w+\s+){0,1}(?:higher|lower|more|less|up|down|rise|increase|growth|gain|jump|fall|drop|decline|decrease|slump|contraction|expansion|surge|plunge"
+    r"|(?:[\w-]+\s+|\([\w-]+\)\s+){0,3}(?:higher|lower|more|less|up|down|rise|increase|growth|gain|jump|fall|drop|decline|decrease|slump|contraction|expansion|surge|plunge"
     r"|increased|decreased|declined|rose|fell|grew|dropped|jumped)\b)"
 )
 _RATE_AFTER = re.compile(
@@ -231,7 +232,8 @@ _LEVEL_BETWEEN = re.compile(
 
 _MONEY_CHANGE_AFTER = re.compile(r"(?i)^\s*(?:more|less|higher|lower|above|below)\s+than\b")
 _MONEY_CHANGE_GAP = re.compile(
-    r"(?i)(?:\s+by)?(?:\s+(?:a|an|some|about|nearly|almost|around|over|more\s+than|just|only|of|to\s+the\s+tune\s+of))*\s*"
+    r"(?i)(?:\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?of)?"  # "an increase in the goods deficit of"
+    r"(?:\s+by)?(?:\s+(?:a|an|some|about|nearly|almost|around|over|more\s+than|just|only|of|to\s+the\s+tune\s+of))*\s*"
 )
 
 
