@@ -80,9 +80,10 @@ _SHARE_BEFORE = re.compile(
     r"\s+(?:of\s+|for\s+|about\s+|around\s+|nearly\s+|over\s+|some\s+|almost\s+|roughly\s+)*$"
 )
 _CHANGE_AFTER = re.compile(
-    r"(?i)^\s*(?:(?:on\s+|a\s+)?(?:year[-\s]on[-\s]year|y-?o-?y|month[-\s]on[-\s]month|m-?o-?m|on[-\s]year|annually)\b"
-    r"|(?:[\w-]+\s+|\([\w-]+\)\s+){0,3}(?:higher|lower|more|less|up|down|rise|increase|growth|gain|jump|fall|drop|decline|decrease|slump|contraction|expansion|surge|plunge"
-    r"|increased|decreased|declined|rose|fell|grew|dropped|jumped)\b)"
+    # A word of change first, so that "5% year-on-year (y-o-y) increase" finds "increase".
+    r"(?i)^\s*(?:(?:[\w-]+\s+|\([\w-]+\)\s+){0,3}(?:higher|lower|more|less|up|down|rise|increase|growth|gain|jump|fall|drop|decline|decrease|slump|contraction|expansion|surge|plunge"
+    r"|increased|decreased|declined|rose|fell|grew|dropped|jumped)\b"
+    r"|(?:on\s+|a\s+)?(?:year[-\s]on[-\s]year|y-?o-?y|month[-\s]on[-\s]month|m-?o-?m|on[-\s]year|annually)\b)"
 )
 _RATE_AFTER = re.compile(
     r"(?i)^\s*(?:[A-Z][\w.]*\s+)?(?:(?:reciprocal|retaliatory|additional|import|export|ad\s+valorem|customs|punitive|anti-dumping|basic)\s+)*"
