@@ -283,6 +283,9 @@ def find_periods(text: str, start: int, end: int, fiscal_start: int) -> list[Per
         parsed = parse_period(match, fiscal_start)
         if parsed is not None:
             found.append(parsed)
+    lowered = text[start:end].lower()
+    if "year" not in lowered and "month" not in lowered and "quarter" not in lowered:
+        return found  # every relative period names one of these words
     for match in RELATIVE_PATTERN.finditer(text, start, end):
         shift = -12 if match.group("yago") else -1 if match.group("mago") else -3
         deictic = bool(
