@@ -49,8 +49,9 @@ def _year_part(name: str) -> str:
 
 
 PERIOD_PATTERN = re.compile(
+    # The lookahead lets the engine skip punctuation and spaces at once.
     rf"""
-    (?<![\w-])(?:
+    (?=[A-Za-z0-9])(?<![\w-])(?:
         (?P<date>\d{{1,2}}\s{_MONTH},?\s{_YEAR}|{_MONTH}\s\d{{1,2}},\s{_YEAR})
       | (?:(?i:the\s)?(?:(?i:past|last|latest)\s)?(?P<trailing>three|six|nine|twelve|3|6|9|12)\s(?i:months?)
             \s(?i:ending|ended|to|through)\s(?:(?i:in)\s)?(?P<tmonth>{_MONTH})(?![A-Za-z])(?:,?\s?(?:{_year_part("g")}))?)
@@ -71,7 +72,7 @@ PERIOD_PATTERN = re.compile(
 )
 
 RELATIVE_PATTERN = re.compile(
-    r"""(?i)(?<!\w)(?:
+    r"""(?i)(?=[atysclp])(?<!\w)(?:
         (?P<yago>a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?year[-\s]ago(?:\s+(?:period|month|quarter|level))?
           |(?:the\s+)?(?:same|corresponding|like)\s+(?:period|month|quarter|time|half)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|prior|a|preceding)\s+(?:fiscal\s+|financial\s+|calendar\s+)?year
           |(?:the\s+)?(?:previous|prior|preceding)\s+(?:fiscal\s+|financial\s+)?year|last\s+(?:fiscal\s+|financial\s+)?year)
