@@ -164,7 +164,8 @@ def test_unwritable_output_leaves_nothing(tmp_path: Path, article: Path) -> None
     result = run("extract", str(article), "-o", str(out))
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
-    assert not out.parent.exists()
+    # Nothing half-written and no temporary file left anywhere.
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["note.txt"]
 
 
 def test_unknown_format_is_a_usage_error(article: Path) -> None:
@@ -173,12 +174,14 @@ def test_unknown_format_is_a_usage_error(article: Path) -> None:
     assert "unknown format 'xml'" in result.stderr
 
 
-def test_help_does_not_import_heavy_libraries() -> None:
+@pytest.mark.parametrize("command", [["--help"], ["check", "{article}"], ["extract", "{article}"]])
+def test_start_up_path_does_not_import_heavy_libraries(article: Path, command: list[str]) -> None:
+    args = [part.format(article=article) for part in command]
     code = (
         "import sys\n"
         "from tradestats.cli import app\n"
         "from typer.testing import CliRunner\n"
-        "CliRunner().invoke(app, ['--help'])\n"
+        f"CliRunner().invoke(app, {args!r})\n"
         "heavy = sorted(m for m in ('pandas', 'matplotlib', 'quantulum3', 'pint') if m in sys.modules)\n"
         "print(','.join(heavy))\n"
     )
