@@ -22,6 +22,7 @@ _ABBREVIATIONS = frozenset(
 
 _SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)""")
 _HEADING_LINE = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")
+_SPACES = re.compile(r"\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +69,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_boundary(text: str, dot: int, after: int) -> bool:
     """Whether the punctuation ending at ``after`` closes a sentence."""
-    if after >= len(text):
+    # The next character that is not a space; slicing the rest of the text here would
+    # make splitting quadratic in the length of a paragraph.
+    following = _SPACES.match(text, after).end()
+    if following >= len(text):
         return True
-    rest = text[after:].lstrip()
-    if not rest:
-        return True
-    first = rest[0]
+    first = text[following]
     if not (first.isupper() or first.isdigit() or first in "\"'“‘(["):
         return False
     if text[dot] == ".":

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from tradestats.extraction import context as ctx
+from tradestats.extraction.folding import fold
 from tradestats.extraction.grammar import Reading, scan
 from tradestats.extraction.periods import (
     DEFAULT_FISCAL_START,
@@ -91,7 +92,8 @@ def extract_document(
     text = document.text
     if sentences is None:
         sentences = split_sentences(text)
-    readings = scan(text)
+    folded = fold(text)
+    readings = scan(text, folded)
     if reference_date is None:
         # Without a publication date, a full date in the text (dateline, caption) is the
         # next best clue to the year of "in January".
@@ -103,7 +105,9 @@ def extract_document(
     def countries_of(i: int) -> list[ctx.Mention]:
         found = countries[i]
         if found is None:
-            found = countries[i] = ctx.find_countries(text, sentences[i].start, sentences[i].end)
+            found = countries[i] = ctx.find_countries(
+                text, sentences[i].start, sentences[i].end, folded
+            )
         return found
 
     state = _State(reference_date=reference_date)
@@ -125,9 +129,9 @@ def extract_document(
             index += 1
         in_sentence = _adopt_currency(text, in_sentence)
         if in_sentence:
-            _catch_up(text, sentences, skipped_from, i, countries_of, state)
+            _catch_up(text, folded, sentences, skipped_from, i, countries_of, state)
             figures.extend(
-                _sentence_figures(document, sentence, in_sentence, countries_of(i), state)
+                _sentence_figures(document, folded, sentence, in_sentence, countries_of(i), state)
             )
             skipped_from = i + 1
     figures = _lede_periods(figures)
@@ -278,6 +282,7 @@ _REPORTER_REACH = 6
 
 def _catch_up(
     text: str,
+    folded: str,
     sentences: list[Sentence],
     first: int,
     current: int,
@@ -302,7 +307,7 @@ def _catch_up(
                 state.reporter = reporters[-1].value
                 need_reporter = False
         if need_period and _DIGIT.search(text, sentence.start, sentence.end):
-            for p in find_periods(text, sentence.start, sentence.end, state.fiscal_start):
+            for p in find_periods(text, sentence.start, sentence.end, state.fiscal_start, folded):
                 if (
                     p.has_year
                     and p.shift is None
@@ -319,6 +324,7 @@ def _catch_up(
 
 def _sentence_figures(
     document: Document,
+    folded: str,
     sentence: Sentence,
     readings: list[Reading],
     countries: list[ctx.Mention],
@@ -329,7 +335,7 @@ def _sentence_figures(
     _new_paragraph(sentence, state)
     if state.flow_source is not None:
         # The flow the previous sentence named, for "They rose 5%" continuations.
-        named = [m for m in ctx.find_flows(text, state.flow_source.start, state.flow_source.end)]
+        named = ctx.find_flows(text, state.flow_source.start, state.flow_source.end, folded)
         if named:
             state.flow = None if named[-1].value == "other" else named[-1].value
             state.partner = None
@@ -345,12 +351,12 @@ def _sentence_figures(
 
     flows = [
         m
-        for m in ctx.find_flows(text, sentence.start, sentence.end)
+        for m in ctx.find_flows(text, sentence.start, sentence.end, folded)
         if outside_figures(m.start, m.end)
     ]
     periods = [
         p
-        for p in find_periods(text, sentence.start, sentence.end, state.fiscal_start)
+        for p in find_periods(text, sentence.start, sentence.end, state.fiscal_start, folded)
         if outside_figures(p.start, p.end)
     ]
     # Whole years are resolved first: a year-less span beside one sits inside it, and the
@@ -421,7 +427,12 @@ def _sentence_figures(
             state,
         )
         direction = ctx.direction_near(
-            text, previous_end, reading.start, reading.end, money=reading.kind == "money"
+            text,
+            previous_end,
+            reading.start,
+            reading.end,
+            money=reading.kind == "money",
+            folded=folded,
         )
         if direction is None and figures and figures[-1].direction:
             gap = text[previous_end : reading.start]
@@ -435,7 +446,7 @@ def _sentence_figures(
         if reading.negative and reading.kind != "money":
             # "-3.5%" is a fall; "$-50.8bn" is a negative balance, a level.
             direction = "down"
-        role = ctx.role_of(text, reading.kind, reading.start, reading.end, direction)
+        role = ctx.role_of(text, reading.kind, reading.start, reading.end, direction, folded)
         if role in ("level", "share", "rate"):
             direction = None
         if reading.kind == "multiple":
@@ -459,7 +470,7 @@ def _sentence_figures(
                 path=document.path,
                 low=reading.low,
                 high=reading.high,
-                qualifier=ctx.qualifier_before(text, reading.start),
+                qualifier=ctx.qualifier_before(text, reading.start, folded),
                 direction=direction,  # type: ignore[arg-type]
                 role=role,  # type: ignore[arg-type]
                 flow=flow,  # type: ignore[arg-type]
@@ -469,7 +480,7 @@ def _sentence_figures(
                 period_end=format_month(*span[1]) if span else None,
                 period_text=period_text if span else None,
                 expectation=ctx.expectation_near(
-                    text, max(sentence.start, previous_end), reading.start
+                    text, max(sentence.start, previous_end), reading.start, folded
                 ),
             )
         )

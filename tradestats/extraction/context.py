@@ -12,22 +12,23 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from tradestats.extraction.folding import fold
 from tradestats.extraction.refdata import country_names, trie_pattern
 
 FLOW_PATTERN = re.compile(
-    # A digit may touch the word in scraped text: "extra-EU28exports". The lookahead lets
-    # the engine skip non-letters at once, which makes the scan half again as fast.
+    # Runs over the folded text (see folding.py). A digit may touch the word in scraped
+    # text: "extra-EU28exports". The lookahead lets the engine skip non-letters at once.
     r"""(?=[A-Za-z])(?<![A-Za-z_-])(?:
-        (?P<deficit>(?i:(?:trade|merchandise|goods|current[-\s]account|external)\s+)?(?:deficits?|shortfall))
-      | (?P<surplus>(?i:(?:trade|merchandise|goods|current[-\s]account|external)\s+)?surplus(?:es)?)
-      | (?P<balance>(?i:trade\s+balance|balance\s+of\s+trade|merchandise\s+balance|(?<!current\saccount\s)balance))
-      | (?P<exports>(?i:re-?exports?|exports?|exported|exporting|shipments|outbound\s+shipments|overseas\s+sales|sales\s+abroad))
-      | (?P<imports>(?i:imports?|imported|importing|purchases\s+from\s+abroad|inbound\s+shipments))
-      | (?P<trade>(?i:(?:total|foreign|two-way|bilateral|overall|external|merchandise|goods)\s+trade(?:\s+volume)?
+        (?P<deficit>(?:(?:trade|merchandise|goods|current[-\s]account|external)\s+)?(?:deficits?|shortfall))
+      | (?P<surplus>(?:(?:trade|merchandise|goods|current[-\s]account|external)\s+)?surplus(?:es)?)
+      | (?P<balance>(?:trade\s+balance|balance\s+of\s+trade|merchandise\s+balance|(?<!current\saccount\s)balance))
+      | (?P<exports>(?:re-?exports?|exports?|exported|exporting|shipments|outbound\s+shipments|overseas\s+sales|sales\s+abroad))
+      | (?P<imports>(?:imports?|imported|importing|purchases\s+from\s+abroad|inbound\s+shipments))
+      | (?P<trade>(?:(?:total|foreign|two-way|bilateral|overall|external|merchandise|goods)\s+trade(?:\s+volume)?
             |trade(?:\s+volume|\s+turnover)|turnover|trade(?=\s+(?:between|with|in)\b)
-            |(?<=['’]s\s)trade|(?<=[A-Z0-9]\s)trade(?![\s-](?:ministry|minister|data|figures|department|office|body|talks|war|deal|agreement|pact|dispute|representative|policy|barriers|tensions|relations|union|partner)))
+            |(?<=['’]s\s)trade|(?<=[a-z0-9]\s)trade(?![\s-](?:ministry|minister|data|figures|department|office|body|talks|war|deal|agreement|pact|dispute|representative|policy|barriers|tensions|relations|union|partner)))
           )
-      | (?P<other>(?i:tariffs?|duty|duties|levy|levies|taxe?s?|gdp|gross\s+domestic\s+product|inflation
+      | (?P<other>(?:tariffs?|duty|duties|levy|levies|taxe?s?|gdp|gross\s+domestic\s+product|inflation
             |utili[sz]ation|interest\s+rates?|unemployment|economy|economic\s+growth|growth\s+forecast
             |(?:the\s+)?(?:yen|rupee|yuan|dollar|euro|won|ringgit|lira|peso|real|sterling|pound|currency)(?:['’]s|\s+(?:has\s+)?(?:fell|rose|weakened|strengthened|depreciated|appreciated|lost|gained))
             |exchange\s+rates?|depreciation|appreciation|devaluation
@@ -38,7 +39,8 @@ FLOW_PATTERN = re.compile(
 _FLOW_NAMES = ("deficit", "surplus", "balance", "exports", "imports", "trade", "other")
 
 DIRECTION_PATTERN = re.compile(
-    r"""(?i)(?=[a-z])(?<![\w-])(?:
+    # Over the folded text.
+    r"""(?=[a-z])(?<![\w-])(?:
         (?P<down>negative\s+growth|de-?growth|fell|falls?|falling|fallen|declined?|declines|declining
           |dropped|drops?|dropping|decreased?|decreases|decreasing|slumped|slumps?|plunged|plunges?
           |plummeted|down|lower|contract(?:ed|ion|s|ing)?|shr[aiu]nk(?:s|ing)?|narrow(?:ed|ing|s)?
@@ -54,7 +56,8 @@ DIRECTION_PATTERN = re.compile(
 )
 
 QUALIFIER_PATTERN = re.compile(
-    r"""(?i)(?<![\w-])(?:
+    # Over the folded text.
+    r"""(?<![\w-])(?:
         (?P<about>about|around|approximately|approx\.?|roughly|some|an\s+estimated|close\s+to|nearly|almost|just\s+under|just\s+below)
       | (?P<over>over|above|more\s+than|upwards\s+of|in\s+excess\s+of|just\s+over|at\s+least|exceeding)
       | (?P<under>less\s+than|under|below|up\s+to|at\s+most|fewer\s+than)
@@ -70,14 +73,19 @@ _QUALIFIER_WORDS = {
 }  # fmt: skip
 
 _EXPECTATION = re.compile(
-    r"(?i)\b(?:forecasts?|forecast(?:ed|ing)?|expected|expects?|expectations?|projected|projections?"
+    # Over the folded text; "may" counts only where the source has it in lower case.
+    r"\b(?:forecasts?|forecast(?:ed|ing)?|expected|expects?|expectations?|projected|projections?"
     r"|targets?|targeted|targeting|aims?|aiming|goal|poll|consensus|estimates?\s+(?:of|by)\s+economists"
-    r"|economists|analysts|predicted|likely\s+to|would|will|could|should|(?-i:may)|might|plans?|planned)\b"
+    r"|economists|analysts|predicted|likely\s+to|would|will|could|should|(?P<may>may)|might|plans?|planned)\b"
 )
 
 _SHARE_AFTER = re.compile(r"^\s*(?:of|to)\s+(?:the\s+|its\s+|their\s+|total\s+|all\s+|overall\s+)*")
+# These two run over the folded text.
+_RATE_BEFORE = re.compile(
+    r"(?:tariffs?|duty|duties|levy|tax|rate|utili[sz]ation)\s+(?:of\s+|at\s+|to\s+|by\s+)?(?:about\s+|around\s+)?$"
+)
 _SHARE_BEFORE = re.compile(
-    r"(?i)(?:share|accounts?\s+for|accounted\s+for|accounting\s+for|making\s+up|made\s+up|constitut\w+|comprising)"
+    r"(?:share|accounts?\s+for|accounted\s+for|accounting\s+for|making\s+up|made\s+up|constitut\w+|comprising)"
     r"\s+(?:of\s+|for\s+|about\s+|around\s+|nearly\s+|over\s+|some\s+|almost\s+|roughly\s+)*$"
 )
 _CHANGE_AFTER = re.compile(
@@ -132,13 +140,22 @@ def _first_words() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’.-])(?:{trie_pattern(list(by_first))})(?![A-Za-z&])")
 
 
+# These three run over the folded text.
 _PARTNER_BEFORE = re.compile(
-    r"(?i)(?:\bto|\bwith|\binto|\btowards|\bdestined\s+for|\bbound\s+for|\bfrom|\bvis-[aà]-vis|\bagainst|\bbetween)\s+(?:the\s+)?(?:[\w.]+\s+and\s+(?:the\s+)?)?$"
+    r"(?:\bto|\bwith|\binto|\btowards|\bdestined\s+for|\bbound\s+for|\bfrom|\bvis-[aà]-vis|\bagainst|\bbetween)\s+(?:the\s+)?(?:[\w.]+\s+and\s+(?:the\s+)?)?$"
 )
-_REPORTER_BEFORE_FROM = re.compile(r"(?i)\bfrom\s+(?:the\s+)?$")
+_REPORTER_BEFORE_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_REPORTER_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:(?:merchandise|goods|overall|total|foreign|annual|monthly|non-oil|oil|international|external|current[-\s]account)\s+){0,2}"
+    r"(?:exports?|imports?|trade|deficit|surplus|balance|shipments|exported|imported|posted|recorded|reported|registered|ran"
+    # The statistics office speaks for its country: "the U.S. Census Bureau".
+    r"|census|customs|statistic|bureau|department\s+of\s+commerce|commerce\s+department|trade\s+ministry|ministry\s+of)"
+)
+_BOUND_AFTER = re.compile(r"^-(?:bound|destined)")
+_PAIR_AFTER = re.compile(r"[-–](?:[A-Z]|\s)")
 
 
-def find_countries(text: str, start: int, end: int) -> list[Mention]:
+def find_countries(text: str, start: int, end: int, folded: str | None = None) -> list[Mention]:
     """Country mentions in ``text[start:end]``, longest name first, with how they are used.
 
     Only capitalized words that begin some name are looked at, so the cost is one set
@@ -171,27 +188,23 @@ def find_countries(text: str, start: int, end: int) -> list[Mention]:
         for match in lowercase.finditer(text, start, end):
             found.append(Mention(match.start(), match.end(), names[match.group(0)], ""))
         found.sort(key=lambda m: m.start)
-    return [_classify(text, start, m) for m in found]
+    if folded is None:
+        folded = fold(text)
+    return [_classify(text, folded, start, m) for m in found]
 
 
-def _classify(text: str, sentence_start: int, mention: Mention) -> Mention:
-    before = text[max(sentence_start, mention.start - 40) : mention.start]
-    after = text[mention.end : mention.end + 30]
+def _classify(text: str, folded: str, sentence_start: int, mention: Mention) -> Mention:
     how = mention.how
     if how != "possessive":
+        before = folded[max(sentence_start, mention.start - 40) : mention.start]
+        after = folded[mention.end : mention.end + 30]
         if _REPORTER_BEFORE_FROM.search(before):
             how = "from"
-        elif _PARTNER_BEFORE.search(before) or re.match(r"^-(?:bound|destined)", after):
+        elif _PARTNER_BEFORE.search(before) or _BOUND_AFTER.match(after):
             how = "partner"
-        elif re.match(
-            r"(?i)^(?:'s|’s)?\s*(?:(?:merchandise|goods|overall|total|foreign|annual|monthly|non-oil|oil|international|external|current[-\s]account)\s+){0,2}"
-            r"(?:exports?|imports?|trade|deficit|surplus|balance|shipments|exported|imported|posted|recorded|reported|registered|ran"
-            # The statistics office speaks for its country: "the U.S. Census Bureau".
-            r"|census|customs|statistic|bureau|department\s+of\s+commerce|commerce\s+department|trade\s+ministry|ministry\s+of)",
-            after,
-        ):
+        elif _REPORTER_AFTER.match(after):
             how = "reporter"
-        elif re.match(r"^[-–](?:[A-Z]|\s)", after) and not after.startswith(("- ", "– ")):
+        elif _PAIR_AFTER.match(text, mention.end) and not after.startswith(("- ", "– ")):
             how = "pair"
     return Mention(mention.start, mention.end, mention.value, how)
 
@@ -199,9 +212,10 @@ def _classify(text: str, sentence_start: int, mention: Mention) -> Mention:
 # --- flows ----------------------------------------------------------------------------
 
 
-def find_flows(text: str, start: int, end: int) -> list[Mention]:
+def find_flows(text: str, start: int, end: int, folded: str | None = None) -> list[Mention]:
+    """Flow words in ``text[start:end]``; ``folded`` is ``fold(text)`` when the caller has it."""
     found = []
-    for match in FLOW_PATTERN.finditer(text, start, end):
+    for match in FLOW_PATTERN.finditer(fold(text) if folded is None else folded, start, end):
         name = next(n for n in _FLOW_NAMES if match.group(n))
         found.append(Mention(match.start(), match.end(), name))
     return found
@@ -215,13 +229,13 @@ def adjacent_after(text: str, end: int, mention: Mention, limit: int = 32) -> bo
     gap = text[end : mention.start]
     if len(gap) > limit or mention.start < end:
         return False
-    return bool(
-        re.fullmatch(
-            r"(?:\s*(?:of|in|on|for|the|a|an|its|their|total|overall|annual|monthly|merchandise|goods"
-            r"|non-oil|oil|[A-Z][\w.]*(?:['’]s)?|[Uu]\.?[Ss]\.?|reciprocal|retaliatory|additional|import|export))*\s*",
-            gap,
-        )
-    )
+    return bool(_FILLER.fullmatch(gap))
+
+
+_FILLER = re.compile(
+    r"(?:\s*(?:of|in|on|for|the|a|an|its|their|total|overall|annual|monthly|merchandise|goods"
+    r"|non-oil|oil|[A-Z][\w.]*(?:['’]s)?|[Uu]\.?[Ss]\.?|reciprocal|retaliatory|additional|import|export))*\s*"
+)
 
 
 # Words after which a figure is a level or a comparison base, not the change itself:
@@ -240,18 +254,25 @@ _MONEY_CHANGE_GAP = re.compile(
 
 
 def direction_near(
-    text: str, window_start: int, start: int, end: int, money: bool = False
+    text: str,
+    window_start: int,
+    start: int,
+    end: int,
+    money: bool = False,
+    folded: str | None = None,
 ) -> str | None:
     """Direction from the words just before (nearest wins) or just after the figure."""
+    if folded is None:
+        folded = fold(text)
     after = text[end : end + 40]
     # "5% higher", "a 3% decline"; an amount only in "$4.4 billion less than May".
     head = (_MONEY_CHANGE_AFTER if money else _CHANGE_AFTER).match(after)
     if head:
-        words = DIRECTION_PATTERN.search(head.group(0))
+        words = DIRECTION_PATTERN.search(folded[end : end + head.end()])
         if words:
             return "up" if words.group("up") else "down"
     best = None
-    for match in DIRECTION_PATTERN.finditer(text, max(window_start, start - 90), start):
+    for match in DIRECTION_PATTERN.finditer(folded, max(window_start, start - 90), start):
         best = match
     if best is not None and money and not _MONEY_CHANGE_GAP.fullmatch(text[best.end() : start]):
         # An amount is a change only as the object of the verb or noun: "rose $5 bn",
@@ -262,40 +283,45 @@ def direction_near(
         # A verb of change governs a figure directly ("rose 5%", "fell by $2 bn", "growth of
         # 6%"); after "to", "at" or "from" the figure is a level, not the change.
         between = text[best.end() : start]
-        if _LEVEL_BETWEEN.search(between) and not re.search(
-            r"(?i)(?:growth|increase|decrease|decline|rise|fall|drop|expansion|contraction|gain|jump|loss)\s+of\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$",
-            text[best.start() : start],
-        ):
+        if _LEVEL_BETWEEN.search(between) and not _CHANGE_OF.search(folded[best.start() : start]):
             return None
         return "up" if best.group("up") else "down"
     return None
 
 
+# Over the folded text: "growth of", "an increase of about".
+_CHANGE_OF = re.compile(
+    r"(?:growth|increase|decrease|decline|rise|fall|drop|expansion|contraction|gain|jump|loss)\s+of\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$"
+)
 _COMPARATIVE = re.compile(r"(?i)(?:%|cent|pct|times|fold|\d)\s*$")
 
 
-def qualifier_before(text: str, start: int) -> str | None:
-    window = text[max(0, start - 30) : start]
+def qualifier_before(text: str, start: int, folded: str | None = None) -> str | None:
+    window = (fold(text) if folded is None else folded)[max(0, start - 30) : start]
     match = QUALIFIER_PATTERN.search(window)
     if not match:
         return None
     if _COMPARATIVE.search(window[: match.start()]):
         return None  # "10.7% more than the $11.2 billion": a comparison, not a bound
-    word = re.sub(r"\s+", " ", match.group(0).strip().lower())
-    word = re.sub(r"\s+(?:the|a)$", "", word)
+    word = " ".join(match.group(0).split())
+    word = word.removesuffix(" the").removesuffix(" a")
     if match.group("about"):
         return _QUALIFIER_WORDS.get(word, "about")
     return _QUALIFIER_WORDS.get(word, "over" if match.group("over") else "less than")
 
 
-def role_of(text: str, kind: str, start: int, end: int, direction: str | None) -> str | None:
+def role_of(
+    text: str,
+    kind: str,
+    start: int,
+    end: int,
+    direction: str | None,
+    folded: str | None = None,
+) -> str | None:
     after = text[end : end + 60]
-    before = text[max(0, start - 40) : start]
     if kind in ("percent", "percentage_points"):
-        if _RATE_AFTER.match(after) or re.search(
-            r"(?i)(?:tariffs?|duty|duties|levy|tax|rate|utili[sz]ation)\s+(?:of\s+|at\s+|to\s+|by\s+)?(?:about\s+|around\s+)?$",
-            before,
-        ):
+        before = (fold(text) if folded is None else folded)[max(0, start - 40) : start]
+        if _RATE_AFTER.match(after) or _RATE_BEFORE.search(before):
             return "rate"
         if _SHARE_BEFORE.search(before) or (
             _SHARE_AFTER.match(after) and not _CHANGE_AFTER.match(after) and not direction
@@ -309,5 +335,11 @@ def role_of(text: str, kind: str, start: int, end: int, direction: str | None) -
     return None
 
 
-def expectation_near(text: str, window_start: int, start: int) -> bool:
-    return bool(_EXPECTATION.search(text, max(window_start, start - 60), start))
+def expectation_near(text: str, window_start: int, start: int, folded: str | None = None) -> bool:
+    for match in _EXPECTATION.finditer(
+        fold(text) if folded is None else folded, max(window_start, start - 60), start
+    ):
+        # "may" the verb, not "May" the month.
+        if not match.group("may") or text.startswith("may", match.start()):
+            return True
+    return False

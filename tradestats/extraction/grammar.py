@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from functools import cache
 
+from tradestats.extraction.folding import fold
 from tradestats.extraction.refdata import (
     currency_prefixes,
     currency_words,
@@ -46,7 +47,6 @@ _SCALE_FORMS = {
 }
 _SINGLE_LETTER_SCALES = frozenset({"k", "m", "b"})
 
-_TOKEN_SPLIT = re.compile(r"[^a-z]+")
 WORD_NUMBERS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -54,7 +54,6 @@ WORD_NUMBERS: dict[str, int] = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }  # fmt: skip
-_NUMBER_WORDS_SET = frozenset(WORD_NUMBERS)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _WORD_NUMBER = (
@@ -69,7 +68,9 @@ _DIGITS = (
     rf"|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:\.\d+)?"  # 1 741.9
     r"|\d+(?:\.\d+)?|\.\d+)"
 )
-_NUMBER = rf"(?:{_DIGITS}|(?i:{_WORD_NUMBER})(?![\w-]))"
+# Each branch opens with a cheap test of its first character: the case-blind number words
+# are slow to try, and most positions the scan visits start no figure.
+_NUMBER = rf"(?:(?=[\d.]){_DIGITS}|(?=[otfsenaOTFSENA])(?i:{_WORD_NUMBER})(?![\w-]))"
 
 _PERCENT = r"(?:%|(?i:per[\s-]?cent|percent|pct)(?!\w)|pc(?!\w))"
 _POINTS = (
@@ -121,6 +122,9 @@ MULTIPLE_PATTERN = re.compile(
 _VERB_MULTIPLES = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "halv": Decimal("0.5")}
 
 
+_PERCENT_MARKER = re.compile(r"%|per[\s-]?cent|percent|pct|pc")
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """What the grammar read at ``start:end`` before any context is added."""
@@ -137,6 +141,9 @@ class Reading:
     negative: bool = False
 
 
+_GROUP_SEPARATORS = str.maketrans("", "", ", \u202f\u2009")
+
+
 def parse_number(token: str) -> tuple[Decimal, Decimal]:
     """Digits as printed -> (value, one unit in the last printed place)."""
     lowered = token.lower().replace("\u00a0", " ")
@@ -145,7 +152,7 @@ def parse_number(token: str) -> tuple[Decimal, Decimal]:
         words = [w for w in words if w != "a"]
         value = sum(WORD_NUMBERS[w] for w in words) if words != ["one", "hundred"] else 100
         return Decimal(value), Decimal(1)
-    digits = re.sub(r"[, \u202f\u2009]", "", lowered)
+    digits = lowered.translate(_GROUP_SEPARATORS)
     value = Decimal(digits)
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
@@ -164,7 +171,7 @@ def parse_match(match: re.Match[str]) -> Reading | None:
             return None
         marker = pct.strip().lower()
         is_bps = marker.startswith(("basis", "bp"))
-        is_points = is_bps or not re.fullmatch(r"%|per[\s-]?cent|percent|pct|pc", marker)
+        is_points = is_bps or not _PERCENT_MARKER.fullmatch(marker)
         kind, unit = ("percentage_points", "pp") if is_points else ("percent", "%")
         # Basis points are kept in percentage points so that both compare directly.
         factor = Decimal("0.01") if is_bps else Decimal(1)
@@ -174,7 +181,7 @@ def parse_match(match: re.Match[str]) -> Reading | None:
         if groups["cur_infix"]:
             currency = prefixes.get(groups["cur_infix"], currency)
         if curword:
-            word_currency = currency_words()[re.sub(r"\s+", " ", curword.lower())]
+            word_currency = currency_words()[" ".join(curword.lower().split())]
             # "$5 billion Australian dollars" would be contradictory; a bare "$" defers.
             if currency and currency != word_currency and cur != "$":
                 return None
@@ -257,7 +264,7 @@ def _plain(value: Decimal) -> Decimal:
 def _scale_for(scale_form: str | None) -> Decimal:
     if not scale_form:
         return Decimal(1)
-    key = re.sub(r"\s+", " ", scale_form.lower())
+    key = " ".join(scale_form.lower().split())
     return scale_factors()[_SCALE_FORMS[key]]
 
 
@@ -285,7 +292,8 @@ def parse_multiple(match: re.Match[str]) -> Reading:
     )
 
 
-_DIGIT_RUN = re.compile(r"\d+")
+# "[\d]" is "\d", but as a character set it lets the engine skip to a digit at once.
+_DIGIT_RUN = re.compile(r"[\d]+")
 _MULTIPLE_STEMS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "times")
 _SPACE_BEFORE = re.compile(r"\s")
 
@@ -305,28 +313,33 @@ def windows(
     return spans
 
 
-def _word_anchors(lowered: str, words: Iterable[str]) -> list[tuple[int, int]]:
+def _word_anchors(lowered: str, words: Iterable[str], whole: bool = False) -> list[tuple[int, int]]:
+    """Where ``words`` occur in ``lowered``; with ``whole``, only as words of their own."""
     anchors = []
     for word in words:
         position = lowered.find(word)
         while position != -1:
-            anchors.append((position, position + len(word)))
+            end = position + len(word)
+            if not whole or not (
+                lowered[position - 1 : position].isalpha() or lowered[end : end + 1].isalpha()
+            ):
+                anchors.append((position, end))
             position = lowered.find(word, position + 1)
     anchors.sort()
     return anchors
 
 
-def scan(text: str) -> list[Reading]:
+def scan(text: str, folded: str | None = None) -> list[Reading]:
     """Every money, percent, points and multiple reading in ``text``, in order.
 
     The full pattern is slow to try at every character, so it runs only in windows
     around what every figure contains: a digit, or a number word ("three pct").
     """
-    lowered = text.lower()
+    lowered = fold(text) if folded is None else folded
     anchors = [m.span() for m in _DIGIT_RUN.finditer(text)]
-    words = _NUMBER_WORDS_SET.intersection(_TOKEN_SPLIT.split(lowered))
+    words = _word_anchors(lowered, WORD_NUMBERS, whole=True)
     if words:
-        anchors = sorted(anchors + _word_anchors(lowered, words))
+        anchors = sorted(anchors + words)
     readings: list[Reading] = []
     pattern = figure_pattern()
     covered = 0

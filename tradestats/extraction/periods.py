@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tradestats.extraction.folding import fold
+from tradestats.extraction.refdata import trie_pattern
+
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -48,10 +51,38 @@ def _year_part(name: str) -> str:
     return re.sub(r"\?P<(\w+)>", rf"?P<\1{name}>", _YEAR_OR_FY)
 
 
+# What a period mention can begin with. Most words begin none, and this test rejects them
+# before the alternatives below are tried one by one.
+_PERIOD_START = "|".join(
+    (
+        r"[\d]",
+        trie_pattern(
+            [*(name.title() for name in MONTHS), "Q1", "Q2", "Q3", "Q4", "H1", "H2", "FY"]
+        ),
+        trie_pattern(["three", "six", "nine", "twelve"]),
+        trie_pattern(
+            [
+                "the",
+                "past",
+                "last",
+                "latest",
+                "year",
+                "ytd",
+                "first",
+                "second",
+                "third",
+                "fourth",
+                "final",
+                "fiscal",
+            ],
+            case_blind=True,
+        ),
+    )
+)
+
 PERIOD_PATTERN = re.compile(
-    # The lookahead lets the engine skip punctuation and spaces at once.
     rf"""
-    (?=[A-Za-z0-9])(?<![\w-])(?:
+    (?={_PERIOD_START})(?<![\w-])(?:
         (?P<date>\d{{1,2}}\s{_MONTH},?\s{_YEAR}|{_MONTH}\s\d{{1,2}},\s{_YEAR})
       | (?:(?i:the\s)?(?:(?i:past|last|latest)\s)?(?P<trailing>three|six|nine|twelve|3|6|9|12)\s(?i:months?)
             \s(?i:ending|ended|to|through)\s(?:(?i:in)\s)?(?P<tmonth>{_MONTH})(?![A-Za-z])(?:,?\s?(?:{_year_part("g")}))?)
@@ -72,7 +103,8 @@ PERIOD_PATTERN = re.compile(
 )
 
 RELATIVE_PATTERN = re.compile(
-    r"""(?i)(?=[atysclp])(?<!\w)(?:
+    # Over the folded text (see folding.py).
+    r"""(?=[atysclp])(?<!\w)(?:
         (?P<yago>a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?year[-\s]ago(?:\s+(?:period|month|quarter|level))?
           |(?:the\s+)?(?:same|corresponding|like)\s+(?:period|month|quarter|time|half)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|prior|a|preceding)\s+(?:fiscal\s+|financial\s+|calendar\s+)?year
           |(?:the\s+)?(?:previous|prior|preceding)\s+(?:fiscal\s+|financial\s+)?year|last\s+(?:fiscal\s+|financial\s+)?year)
@@ -81,6 +113,10 @@ RELATIVE_PATTERN = re.compile(
     )(?!\w)""",
     re.VERBOSE,
 )
+
+
+# Relative to the date of writing, not to another period (matched in the folded text).
+_DEICTIC = re.compile(r"last\s+(?:month|quarter|(?:fiscal\s+|financial\s+)?year)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,10 +302,23 @@ DATE_PATTERN = re.compile(
 )
 
 
+# Every date holds a year; the date pattern is tried only around one. The lead digit is
+# a plain character set, which lets the engine skip to candidates at once.
+_YEAR_DIGITS = re.compile(r"(?:19[5-9]|20\d)\d")
+# The longest run before the year: "16 September, " (two digits, nine letters, three more).
+_DATE_BEFORE_YEAR = 20
+_DATE_AFTER_YEAR = len("-08-16")
+
+
 def first_date(text: str) -> tuple[int, int] | None:
     """(year, month) of the first full date written in the text: a dateline or a caption."""
-    match = DATE_PATTERN.search(text)
-    if match is None:
+    for year in _YEAR_DIGITS.finditer(text):
+        match = DATE_PATTERN.search(
+            text, max(0, year.start() - _DATE_BEFORE_YEAR), year.end() + _DATE_AFTER_YEAR
+        )
+        if match is not None:
+            break
+    else:
         return None
     if match.group("iso"):
         return int(match.group("iso")[:4]), int(match.group("iso")[5:7])
@@ -278,24 +327,34 @@ def first_date(text: str) -> tuple[int, int] | None:
     return int(year), month_number(month)
 
 
-def find_periods(text: str, start: int, end: int, fiscal_start: int) -> list[PeriodMention]:
+def find_periods(
+    text: str, start: int, end: int, fiscal_start: int, folded: str | None = None
+) -> list[PeriodMention]:
+    """Period mentions in ``text[start:end]``; ``folded`` is ``fold(text)`` if the caller has it."""
     found: list[PeriodMention] = []
     for match in PERIOD_PATTERN.finditer(text, start, end):
         parsed = parse_period(match, fiscal_start)
         if parsed is not None:
             found.append(parsed)
-    lowered = text[start:end].lower()
-    if "year" not in lowered and "month" not in lowered and "quarter" not in lowered:
+    if folded is None:
+        folded = fold(text)
+    if (
+        folded.find("year", start, end) < 0
+        and folded.find("month", start, end) < 0
+        and folded.find("quarter", start, end) < 0
+    ):
         return found  # every relative period names one of these words
-    for match in RELATIVE_PATTERN.finditer(text, start, end):
+    for match in RELATIVE_PATTERN.finditer(folded, start, end):
         shift = -12 if match.group("yago") else -1 if match.group("mago") else -3
-        deictic = bool(
-            re.fullmatch(
-                r"(?i)last\s+(?:month|quarter|(?:fiscal\s+|financial\s+)?year)", match.group(0)
-            )
-        )
+        deictic = bool(_DEICTIC.fullmatch(match.group(0)))
         found.append(
-            PeriodMention(match.start(), match.end(), match.group(0), shift=shift, deictic=deictic)
+            PeriodMention(
+                match.start(),
+                match.end(),
+                text[match.start() : match.end()],
+                shift=shift,
+                deictic=deictic,
+            )
         )
     found.sort(key=lambda p: p.start)
     return found

@@ -69,7 +69,7 @@ def currency_words() -> dict[str, str]:
     return words
 
 
-def trie_pattern(forms: list[str]) -> str:
+def trie_pattern(forms: list[str], case_blind: bool = False) -> str:
     """A regex for any of ``forms``, as a trie so that a failed try costs one character.
 
     A plain ``a|b|c`` alternation of a hundred currency names is tried name by name at
@@ -79,13 +79,19 @@ def trie_pattern(forms: list[str]) -> str:
     trie: dict[str, dict] = {}
     for form in forms:
         node = trie
-        for char in form:
+        for char in form.lower() if case_blind else form:
             node = node.setdefault(char, {})
         node[""] = {}
 
+    def letter(char: str) -> str:
+        # "[tT]" rather than IGNORECASE, which would cost the engine its first-letter test.
+        if case_blind and char.upper() != char and len(char.upper()) == 1:
+            return f"[{char}{char.upper()}]"
+        return re.escape(char)
+
     def render(node: dict[str, dict]) -> str:
         ends = "" in node
-        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        branches = [letter(char) + render(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
