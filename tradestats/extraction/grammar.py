@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import Context, Decimal
 from functools import cache
 
 from tradestats.extraction.folding import fold
@@ -72,18 +72,33 @@ _DIGITS = (
 # are slow to try, and most positions the scan visits start no figure.
 _NUMBER = rf"(?:(?=[\d.]){_DIGITS}|(?=[otfsenaOTFSENA])(?i:{_WORD_NUMBER})(?![\w-]))"
 
-_PERCENT = r"(?:%|(?i:per[\s-]?cent|percent|pct)(?!\w)|pc(?!\w))"
+# Both are tried after every number: the lookaheads reject the usual "billion" or "in" at
+# the first letter, before the case-blind alternatives are tried one by one.
+_PERCENT = r"(?=[%pP])(?:%|(?i:per[\s-]?cent|percent|pct)(?!\w)|pc(?!\w))"
 _POINTS = (
-    r"(?:(?i:(?:percentage|percent|per\s?cent|pct|%)[\s-]?points?|ppts?|pp|p\.p\.)(?!\w)"
+    r"(?=[%pPbB])(?:(?i:(?:percentage|percent|per\s?cent|pct|%)[\s-]?points?|ppts?|pp|p\.p\.)(?!\w)"
     r"|(?i:basis[\s-]points?|bps|bp)(?!\w))"
 )
+
+
+def _any_group(names: list[str]) -> str:
+    """A conditional that fails unless one of the named groups took part in the match."""
+    condition = "(?!)"
+    for name in reversed(names):
+        condition = f"(?({name})|{condition})"
+    return condition
+
+
+# A bare number ("in 1987", "one of") is no figure: failing it in the pattern spares
+# turning most of a text's numbers into match objects only to drop them.
+_NOT_BARE = _any_group(["pct", "cur", "cur_infix", "scale", "curword"])
 
 
 @cache
 def figure_pattern() -> re.Pattern[str]:
     prefixes = trie_pattern(list(currency_prefixes()))
-    words = trie_pattern(list(currency_words()))
-    scales = trie_pattern(list(_SCALE_FORMS))
+    words = trie_pattern(list(currency_words()), case_blind=True)
+    scales = trie_pattern(list(_SCALE_FORMS), case_blind=True)
     sign = r"(?:[-−+](?=[\d.$€£¥₹A-Z])|–(?=\d)|\([-−]\))"
     pattern = rf"""
         (?<![\w.,/])(?<![\w.]-)
@@ -99,9 +114,10 @@ def figure_pattern() -> re.Pattern[str]:
         (?:
             (?P<pct>\s?{_POINTS}|\s?{_PERCENT})
           | (?:\s?(?P<cur_infix>US\$|\$|€|£)(?P<scale_glued>m|bn|mn|k)(?![A-Za-z]))
-          | (?:\s?(?P<scale>(?i:{scales}))(?![A-Za-z]))?
-            (?:\.?\s?(?P<curword>(?i:{words}))(?![A-Za-z]))?
+          | (?:\s?(?P<scale>{scales})(?![A-Za-z]))?
+            (?:\.?\s?(?P<curword>{words})(?![A-Za-z]))?
         )
+        {_NOT_BARE}
     """
     return re.compile(pattern, re.VERBOSE)
 
@@ -161,7 +177,7 @@ def parse_number(token: str) -> tuple[Decimal, Decimal]:
 
 def parse_match(match: re.Match[str]) -> Reading | None:
     """Turn a candidate into a Reading; None when it is a bare number or not a figure."""
-    groups = match.groupdict()
+    groups = match
     num, cur, curword, pct = groups["num"], groups["cur"], groups["curword"], groups["pct"]
     scale_form = groups["scale"] or groups["scale_glued"]
     start, end = match.start(), match.end()
@@ -234,10 +250,9 @@ def parse_match(match: re.Match[str]) -> Reading | None:
         ulp = min(ulp, high_ulp)
         value = (value + high_value) / 2
         printed = f"{num}-{groups['num2']}"
-    with localcontext() as context:
-        context.prec = _EXACT  # products of printed digits and scales stay exact
-        value = _plain(value * factor)
-        ulp = _plain(ulp * factor)
+    # Products of printed digits and scales stay exact.
+    value = _plain(_EXACT_CONTEXT.multiply(value, factor), _EXACT_CONTEXT)
+    ulp = _plain(_EXACT_CONTEXT.multiply(ulp, factor), _EXACT_CONTEXT)
     low, high = (
         (_plain(low), _plain(high)) if low is not None and high is not None else (None, None)
     )
@@ -250,15 +265,15 @@ def parse_match(match: re.Match[str]) -> Reading | None:
 
 # Decimal digits for exact arithmetic on any printed figure; longer numbers are refused.
 _EXACT = 80
+_EXACT_CONTEXT = Context(prec=_EXACT)
+_ONE = Decimal(1)
 
 
-def _plain(value: Decimal) -> Decimal:
+def _plain(value: Decimal, context: Context | None = None) -> Decimal:
     """Drop exponents that scaling leaves behind: 33.53 * 1e9 -> 33530000000."""
     if value != value.to_integral_value():
-        return value.normalize()
-    with localcontext() as context:
-        context.prec = _EXACT
-        return value.quantize(Decimal(1))
+        return value.normalize(context)
+    return value.quantize(_ONE, context=_EXACT_CONTEXT)
 
 
 def _scale_for(scale_form: str | None) -> Decimal:
@@ -269,7 +284,7 @@ def _scale_for(scale_form: str | None) -> Decimal:
 
 
 def parse_multiple(match: re.Match[str]) -> Reading:
-    groups = match.groupdict()
+    groups = match
     if groups["verb"]:
         stem = re.match(r"[a-z]+?(?=ed$|ing$|es$|e$)", groups["verb"].lower())
         assert stem is not None
