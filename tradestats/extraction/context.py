@@ -15,10 +15,24 @@ from functools import cache
 from tradestats.extraction.folding import fold
 from tradestats.extraction.refdata import country_names, trie_pattern
 
-FLOW_PATTERN = re.compile(
-    # Runs over the folded text (see folding.py). A digit may touch the word in scraped
-    # text: "extra-EU28exports". The lookahead lets the engine skip non-letters at once.
-    r"""(?=[A-Za-z])(?<![A-Za-z_-])(?:
+# The first words of the flow phrases below. Most words of a sentence begin none, and
+# this one test rejects them before the phrases are tried one by one.
+_FLOW_FIRST_WORDS = """
+    deficit shortfall surplus trade merchandise goods current external balance re-export
+    reexport export shipments outbound overseas sales import purchases inbound total foreign
+    two-way bilateral overall turnover tariff duty duties levy levies tax gdp gross inflation
+    utilis utiliz interest unemployment economy economic growth exchange depreciation
+    appreciation devaluation productivity wage price stock share index rating orders output
+    production profit revenue budget
+"""
+_CURRENCY_NAMES = "yen rupee yuan dollar euro won ringgit lira peso real sterling pound currency"
+_FLOW_START = (
+    rf"(?:{trie_pattern((_FLOW_FIRST_WORDS + _CURRENCY_NAMES).split())}"
+    rf"|the\s+{trie_pattern(_CURRENCY_NAMES.split())})"
+)
+# Runs over the folded text (see folding.py). A digit may touch the word in scraped text:
+# "extra-EU28exports".
+_FLOW_BODY = r"""(?:
         (?P<deficit>(?:(?:trade|merchandise|goods|current[-\s]account|external)\s+)?(?:deficits?|shortfall))
       | (?P<surplus>(?:(?:trade|merchandise|goods|current[-\s]account|external)\s+)?surplus(?:es)?)
       | (?P<balance>(?:trade\s+balance|balance\s+of\s+trade|merchandise\s+balance|(?<!current\saccount\s)balance))
@@ -33,9 +47,8 @@ FLOW_PATTERN = re.compile(
             |(?:the\s+)?(?:yen|rupee|yuan|dollar|euro|won|ringgit|lira|peso|real|sterling|pound|currency)(?:['’]s|\s+(?:has\s+)?(?:fell|rose|weakened|strengthened|depreciated|appreciated|lost|gained))
             |exchange\s+rates?|depreciation|appreciation|devaluation
             |productivity|wages?|prices?|stock|shares?\s+(?:fell|rose)|index|rating|orders|output|production|sales|profits?|revenues?|budget))
-    )(?![\w])""",
-    re.VERBOSE,
-)
+    )(?![\w])"""
+FLOW_PATTERN = re.compile(rf"(?<![A-Za-z_-])(?={_FLOW_START}){_FLOW_BODY}", re.VERBOSE)
 _FLOW_NAMES = ("deficit", "surplus", "balance", "exports", "imports", "trade", "other")
 
 DIRECTION_PATTERN = re.compile(
@@ -115,29 +128,30 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z.]*")
 _CURRENCY_AFTER = re.compile(r"\s?(?:\$|(?i:dollars?|dlrs?)\b)")
 
 
+# A name is no name inside a word, an abbreviation or a hyphenated compound.
+_NAME_NOT_AFTER = r"[\w'’.-]"
+# Enough for "\nDollars" after a name that ends a sentence.
+_LOOK_PAST = 12
+
+
 @cache
-def _country_index() -> tuple[dict[str, list[tuple[str, str]]], re.Pattern[str] | None]:
-    """First word of each name -> (name, code), longest first; and lowercase names."""
-    by_first: dict[str, list[tuple[str, str]]] = {}
-    for name, code in country_names().items():
-        head = _WORD.match(name)
-        if head is not None and name[:1].isupper():
-            by_first.setdefault(head.group(0).rstrip("."), []).append((name, code))
-    for candidates in by_first.values():
-        candidates.sort(key=lambda item: len(item[0]), reverse=True)
+def _country_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """Capitalized names, and names that begin in lower case ("euro area").
+
+    Each is one trie, so a position whose letter starts no name fails at once. Where the
+    longest name at a position is followed by a letter or a currency ("U.S. dollars"),
+    the trie backs off to the next shorter name that fits.
+    """
+    capitalized = [name for name in country_names() if name[:1].isupper() and _WORD.match(name)]
+    names = re.compile(
+        rf"(?P<name>{trie_pattern(capitalized, not_after=_NAME_NOT_AFTER)})"
+        rf"(?![^\W_]|&)(?!{_CURRENCY_AFTER.pattern})(?P<possessive>['’]s)?"
+    )
     lower_initial = [name for name in country_names() if name[:1].islower()]
     if not lower_initial:
-        return by_first, None
-    pattern = rf"(?<![\w-])(?:{trie_pattern(lower_initial)})(?![\w-])"
-    return by_first, re.compile(pattern)
-
-
-@cache
-def _first_words() -> re.Pattern[str]:
-    """Capitalized words that begin a name, as one trie: a position whose letter starts
-    no name (every lower-case one) fails at once, so scanning costs little."""
-    by_first, _ = _country_index()
-    return re.compile(rf"(?<![\w'’.-])(?:{trie_pattern(list(by_first))})(?![A-Za-z&])")
+        return names, None
+    pattern = trie_pattern(lower_initial, not_after=r"[\w-]") + r"(?![\w-])"
+    return names, re.compile(pattern)
 
 
 # These three run over the folded text.
@@ -156,34 +170,20 @@ _PAIR_AFTER = re.compile(r"[-–](?:[A-Z]|\s)")
 
 
 def find_countries(text: str, start: int, end: int, folded: str | None = None) -> list[Mention]:
-    """Country mentions in ``text[start:end]``, longest name first, with how they are used.
-
-    Only capitalized words that begin some name are looked at, so the cost is one set
-    lookup for most words.
-    """
-    by_first, lowercase = _country_index()
+    """Country mentions in ``text[start:end]``, longest name first, with how they are used."""
+    capitalized, lowercase = _country_patterns()
     names = country_names()
-    found: list[Mention] = []
-    covered = start
-    for word in _first_words().finditer(text, start, end):
-        position = word.start()
-        if position < covered:
-            continue
-        candidates = by_first[word.group(0)]
-        for name, code in candidates:
-            stop = position + len(name)
-            if (
-                stop <= end
-                and text.startswith(name, position)
-                and not text[stop : stop + 1].isalnum()
-                and not _CURRENCY_AFTER.match(text, stop)
-            ):
-                possessive = text.startswith(("'s", "’s"), stop)
-                if possessive:
-                    stop += 2
-                found.append(Mention(position, stop, code, "possessive" if possessive else ""))
-                covered = stop
-                break
+    # The words after a name decide it too ("the U.S. / Dollar"), even past the sentence.
+    found = [
+        Mention(
+            match.start(),
+            match.end(),
+            names[match.group("name")],
+            "possessive" if match.group("possessive") else "",
+        )
+        for match in capitalized.finditer(text, start, min(len(text), end + _LOOK_PAST))
+        if match.end("name") <= end
+    ]
     if lowercase is not None:
         for match in lowercase.finditer(text, start, end):
             found.append(Mention(match.start(), match.end(), names[match.group(0)], ""))

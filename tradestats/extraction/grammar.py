@@ -54,11 +54,23 @@ WORD_NUMBERS: dict[str, int] = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }  # fmt: skip
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_WORD_NUMBER = (
-    rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    rf"|seventeen|eighteen|nineteen|ten|a\ hundred|one\ hundred|{_UNITS})"
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"]
+# Every written number from one to a hundred, as one case-blind trie.
+_WORD_NUMBER_FORMS = [
+    *_UNITS,
+    *_TEENS,
+    "eighteen",
+    "nineteen",
+    *_TENS,
+    *(f"{tens}{joint}{unit}" for tens in _TENS for joint in "- " for unit in _UNITS),
+    "a hundred",
+    "one hundred",
+]
+_WORD_NUMBER = trie_pattern(_WORD_NUMBER_FORMS, case_blind=True)
+_WORD_NUMBER_FIRST = "".join(
+    sorted({f(form[0]) for form in _WORD_NUMBER_FORMS for f in (str.lower, str.upper)})
 )
 
 _SPACE = r"[ \u00a0\u202f\u2009]"
@@ -70,7 +82,7 @@ _DIGITS = (
 )
 # Each branch opens with a cheap test of its first character: the case-blind number words
 # are slow to try, and most positions the scan visits start no figure.
-_NUMBER = rf"(?:(?=[\d.]){_DIGITS}|(?=[otfsenaOTFSENA])(?i:{_WORD_NUMBER})(?![\w-]))"
+_NUMBER = rf"(?:(?=[\d.]){_DIGITS}|(?=[{_WORD_NUMBER_FIRST}]){_WORD_NUMBER}(?![\w-]))"
 
 # Both are tried after every number: the lookaheads reject the usual "billion" or "in" at
 # the first letter, before the case-blind alternatives are tried one by one.
@@ -100,8 +112,10 @@ def figure_pattern() -> re.Pattern[str]:
     words = trie_pattern(list(currency_words()), case_blind=True)
     scales = trie_pattern(list(_SCALE_FORMS), case_blind=True)
     sign = r"(?:[-−+](?=[\d.$€£¥₹A-Z])|–(?=\d)|\([-−]\))"
+    # What a figure can begin with: a sign, a currency, a digit or a written number.
+    first = "".join(sorted({re.escape(form[0]) for form in currency_prefixes()}))
     pattern = rf"""
-        (?<![\w.,/])(?<![\w.]-)
+        (?<![\w.,/])(?<![\w.]-)(?=[-−+–(\d.{_WORD_NUMBER_FIRST}{first}])
         (?P<sign>{sign}\s?)?
         (?:(?P<cur>{prefixes})(?![A-Za-z])\s?(?P<sign2>[-−])?\s?)?
         (?P<num>{_NUMBER})(?!,\d)
@@ -307,8 +321,9 @@ def parse_multiple(match: re.Match[str]) -> Reading:
     )
 
 
-# "[\d]" is "\d", but as a character set it lets the engine skip to a digit at once.
+# "[\d]" is "\d", but as a character set it lets the engine skip to the next digit at once.
 _DIGIT_RUN = re.compile(r"[\d]+")
+_BEFORE, _AFTER = 16, 48
 _MULTIPLE_STEMS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "times")
 _SPACE_BEFORE = re.compile(r"\s")
 
@@ -344,6 +359,19 @@ def _word_anchors(lowered: str, words: Iterable[str], whole: bool = False) -> li
     return anchors
 
 
+def _digit_clusters(text: str) -> list[tuple[int, int]]:
+    """Runs of digits, those no more than _BEFORE + _AFTER apart joined into one: their
+    windows always merge, and joining them first spares ``windows`` most of its work."""
+    clusters: list[tuple[int, int]] = []
+    for match in _DIGIT_RUN.finditer(text):
+        start, end = match.span()
+        if clusters and start - clusters[-1][1] <= _BEFORE + _AFTER:
+            clusters[-1] = (clusters[-1][0], end)
+        else:
+            clusters.append((start, end))
+    return clusters
+
+
 def scan(text: str, folded: str | None = None) -> list[Reading]:
     """Every money, percent, points and multiple reading in ``text``, in order.
 
@@ -351,14 +379,14 @@ def scan(text: str, folded: str | None = None) -> list[Reading]:
     around what every figure contains: a digit, or a number word ("three pct").
     """
     lowered = fold(text) if folded is None else folded
-    anchors = [m.span() for m in _DIGIT_RUN.finditer(text)]
+    anchors = _digit_clusters(text)
     words = _word_anchors(lowered, WORD_NUMBERS, whole=True)
     if words:
         anchors = sorted(anchors + words)
     readings: list[Reading] = []
     pattern = figure_pattern()
     covered = 0
-    for low, high in windows(text, anchors, 16, 48):
+    for low, high in windows(text, anchors, _BEFORE, _AFTER):
         for match in pattern.finditer(text, max(low, covered), high):
             reading = parse_match(match)
             if reading is not None:

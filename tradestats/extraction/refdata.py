@@ -69,12 +69,17 @@ def currency_words() -> dict[str, str]:
     return words
 
 
-def trie_pattern(forms: list[str], case_blind: bool = False) -> str:
+def trie_pattern(forms: list[str], case_blind: bool = False, not_after: str = "") -> str:
     """A regex for any of ``forms``, as a trie so that a failed try costs one character.
 
     A plain ``a|b|c`` alternation of a hundred currency names is tried name by name at
     every position; the trie shares prefixes and fails on the first character that no
     name continues with. Longer forms win because each branch keeps its continuation.
+
+    ``not_after``, a character class, is a character that may not come before a form. It
+    is tested after the first letter, not before: a pattern that opens with the trie
+    itself lets the engine jump from one possible first letter to the next without
+    trying the positions in between.
     """
     trie: dict[str, dict] = {}
     for form in forms:
@@ -89,9 +94,15 @@ def trie_pattern(forms: list[str], case_blind: bool = False) -> str:
             return f"[{char}{char.upper()}]"
         return re.escape(char)
 
-    def render(node: dict[str, dict]) -> str:
+    def render(node: dict[str, dict], top: bool = False) -> str:
         ends = "" in node
-        branches = [letter(char) + render(child) for char, child in sorted(node.items()) if char]
+        branches = [
+            letter(char)
+            + (f"(?<!{not_after}{letter(char)})" if top and not_after else "")
+            + render(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -99,4 +110,4 @@ def trie_pattern(forms: list[str], case_blind: bool = False) -> str:
             return "(?:" + body + ")?"
         return body
 
-    return render(trie)
+    return render(trie, top=True)
