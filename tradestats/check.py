@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from tradestats.arith import HUNDRED, Interval, divide, growth, growth_exact, ratio, round_to
 from tradestats.config import Config
-from tradestats.extraction.context import DIRECTION_PATTERN
+from tradestats.extraction.context import direction_of
 from tradestats.link import Relation, link
 from tradestats.models import Claim, Document, Figure, Finding, Verdict
 from tradestats.rules import RULES
@@ -366,7 +366,7 @@ def _judge_comparison(relation: Relation) -> Claim:
     if relation.said:
         # "rose to $X from $Y": the word says which way; the values must agree unless
         # their rounding leaves the direction open.
-        up = bool(DIRECTION_PATTERN.fullmatch(relation.said).group("up"))  # type: ignore[union-attr]
+        up = direction_of(relation.said) == "up"
         wrong = values.high < 0 if up else values.low > 0
         return Claim(
             kind="comparison",

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tradestats.extraction.context import DIRECTION_PATTERN
+from tradestats.extraction.context import direction_of
 from tradestats.extraction.refdata import currency_words
 from tradestats.models import ClaimKind, Figure
 from tradestats.segment import Sentence
@@ -626,7 +626,7 @@ _TO_VALUE = re.compile(
 def _direction_to(text: str, sentence: Sentence, value: Figure) -> str:
     """The verb of "rose to $X", "narrowed to $X", if one governs the value."""
     match = _TO_VALUE.search(text, max(sentence.start, value.start - 40), value.start)
-    if match and DIRECTION_PATTERN.fullmatch(match.group(1)):
+    if match and direction_of(match.group(1)):
         return match.group(1)
     return ""
 

@@ -38,8 +38,9 @@ _COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s*")
 _RESTATED = re.compile(r"\s*(?:\(|,?\s*or|,)\s*")
 _CHANGE_KINDS = ("percent", "percentage_points", "multiple")
 _BRACKETS = re.compile(r"^[\s,]*\)?|\([^()]*\)")
+# Over the folded text: with no IGNORECASE, the literal first letters let the engine skip.
 _BASE_BEFORE = re.compile(
-    r"(?i)(?:compared\s+(?:with|to)|as\s+against|against|v\.|vs\.?|versus|from|over|than|since)\s+(?:the\s+)?(?:same\s+period\s+(?:in|of)\s+)?$"
+    r"(?:compared\s+(?:with|to)|as\s+against|against|v\.|vs\.?|versus|from|over|than|since)\s+(?:the\s+)?(?:same\s+period\s+(?:in|of)\s+)?$"
 )
 _RELATIVE_LINK = re.compile(
     r"(?i)^[\s,]*(?:[a-z]+ed\s+|seen\s+|(?:was|were)\s+)?(?:in\s+|during\s+|over\s+)?$"
@@ -311,7 +312,7 @@ def _catch_up(
                 if (
                     p.has_year
                     and p.shift is None
-                    and not _BASE_BEFORE.search(text, max(sentence.start, p.start - 30), p.start)
+                    and not _BASE_BEFORE.search(folded, max(sentence.start, p.start - 30), p.start)
                 ):
                     span, _ = _resolve(p, state, [], state.reference_date)
                     if span is not None:
@@ -379,12 +380,10 @@ def _sentence_figures(
     bases: set[int] = set()
     weak_bases: set[int] = set()
     for p in periods:
-        base = _BASE_BEFORE.search(text, max(sentence.start, p.start - 30), p.start)
+        base = _BASE_BEFORE.search(folded, max(sentence.start, p.start - 30), p.start)
         # "from January to May 2018" is a span, not a base.
-        if base and not (
-            base.group(0).lower().startswith("from") and re.search(r"\sto\s|[-–]", p.text)
-        ):
-            weak = base.group(0).lower().startswith(("from", "over"))
+        if base and not (base.group(0).startswith("from") and re.search(r"\sto\s|[-–]", p.text)):
+            weak = base.group(0).startswith(("from", "over"))
             (weak_bases if weak else bases).add(p.start)
     sentence_periods = _SentencePeriods(periods, spans, bases, weak_bases, state)
     for reading in readings:

@@ -51,45 +51,80 @@ _FLOW_BODY = r"""(?:
 FLOW_PATTERN = re.compile(rf"(?<![A-Za-z_-])(?={_FLOW_START}){_FLOW_BODY}", re.VERBOSE)
 _FLOW_NAMES = ("deficit", "surplus", "balance", "exports", "imports", "trade", "other")
 
-DIRECTION_PATTERN = re.compile(
-    # Over the folded text.
-    r"""(?=[a-z])(?<![\w-])(?:
-        (?P<down>negative\s+growth|de-?growth|fell|falls?|falling|fallen|declined?|declines|declining
-          |dropped|drops?|dropping|decreased?|decreases|decreasing|slumped|slumps?|plunged|plunges?
-          |plummeted|down|lower|contract(?:ed|ion|s|ing)?|shr[aiu]nk(?:s|ing)?|narrow(?:ed|ing|s)?
-          |slid|slides?|sliding|dipped|dips?|tumbled?|reduced|reduction|slowed|slipped|sank|eased
-          |lost|loss|decline|weaker|weakened|minus)
-      | (?P<up>positive\s+growth|rose|rises?|rising|risen|increased?|increases|increasing|grew|grows?|growing
-          |growth|jumped|jumps?|surged?|surges|surging|climbed|climbs?|gained|gains?|up|higher
-          |expand(?:ed|s|ing)?|expansion|widen(?:ed|ing|s)?|soared|soars?|rebounded|rebounds?
-          |accelerated|advanced|improved|boosted|spurt(?:ed)?|hiked|added|stronger
-          |spiked|spikes?|skyrocketed|leapt|leaped|recovered|edged\s+up|inched\s+up|picked\s+up)
-    )(?![\w-])""",
-    re.VERBOSE,
-)
+# Words of change, as written in lower case -> the direction they give a figure.
+_DIRECTIONS = {
+    **dict.fromkeys(
+        """
+        negative growth, de-growth, degrowth, fell, fall, falls, falling, fallen, decline,
+        declined, declines, declining, dropped, drop, drops, dropping, decrease, decreased,
+        decreases, decreasing, slumped, slump, slumps, plunged, plunge, plunges, plummeted,
+        down, lower, contract, contracted, contraction, contracts, contracting, shrank,
+        shranks, shranking, shrink, shrinks, shrinking, shrunk, shrunks, shrunking, narrow,
+        narrowed, narrowing, narrows, slid, slide, slides, sliding, dipped, dip, dips, tumble,
+        tumbled, reduced, reduction, slowed, slipped, sank, eased, lost, loss, weaker,
+        weakened, minus
+        """.replace("\n", " ").split(", "),
+        "down",
+    ),
+    **dict.fromkeys(
+        """
+        positive growth, rose, rise, rises, rising, risen, increase, increased, increases,
+        increasing, grew, grow, grows, growing, growth, jumped, jump, jumps, surge, surged,
+        surges, surging, climbed, climb, climbs, gained, gain, gains, up, higher, expand,
+        expanded, expands, expanding, expansion, widen, widened, widening, widens, soared, soar,
+        soars, rebounded, rebound, rebounds, accelerated, advanced, improved, boosted, spurt,
+        spurted, hiked, added, stronger, spiked, spike, spikes, skyrocketed, leapt, leaped,
+        recovered, edged up, inched up, picked up
+        """.replace("\n", " ").split(", "),
+        "up",
+    ),
+}
+_DIRECTIONS = {" ".join(word.split()): way for word, way in _DIRECTIONS.items()}
 
-QUALIFIER_PATTERN = re.compile(
-    # Over the folded text.
-    r"""(?<![\w-])(?:
-        (?P<about>about|around|approximately|approx\.?|roughly|some|an\s+estimated|close\s+to|nearly|almost|just\s+under|just\s+below)
-      | (?P<over>over|above|more\s+than|upwards\s+of|in\s+excess\s+of|just\s+over|at\s+least|exceeding)
-      | (?P<under>less\s+than|under|below|up\s+to|at\s+most|fewer\s+than)
-    )\s+(?:the\s+|a\s+)?$""",
-    re.VERBOSE,
-)
-_QUALIFIER_WORDS = {
-    "nearly": "nearly", "almost": "nearly", "just under": "nearly", "just below": "nearly",
-    "close to": "nearly", "over": "over", "above": "over", "just over": "over",
-    "upwards of": "over", "in excess of": "over", "exceeding": "over", "more than": "more than",
-    "at least": "at least", "less than": "less than", "fewer than": "less than",
-    "under": "less than", "below": "less than", "up to": "up to", "at most": "up to",
+# Each qualifier as written -> what it says of the figure after it.
+_QUALIFIERS = {
+    "about": "about", "around": "about", "approximately": "about", "approx": "about",
+    "approx.": "about", "roughly": "about", "some": "about", "an estimated": "about",
+    "close to": "nearly", "nearly": "nearly", "almost": "nearly", "just under": "nearly",
+    "just below": "nearly", "over": "over", "above": "over", "more than": "more than",
+    "upwards of": "over", "in excess of": "over", "just over": "over", "at least": "at least",
+    "exceeding": "over", "less than": "less than", "under": "less than",
+    "below": "less than", "up to": "up to", "at most": "up to", "fewer than": "less than",
 }  # fmt: skip
+# Over the folded text. Opening with the words themselves lets the engine jump from one
+# possible first letter to the next (see trie_pattern).
+_IN_WORD = r"[\w-]"  # a word does not begin right after one of these
+_SPACES = r"\s+"
+QUALIFIER_PATTERN = re.compile(
+    f"(?P<word>{trie_pattern(list(_QUALIFIERS), not_after=_IN_WORD, space=_SPACES)})"
+    r"\s+(?:the\s+|a\s+)?$"
+)
+# Over the folded text, like the two below.
+DIRECTION_PATTERN = re.compile(
+    trie_pattern(list(_DIRECTIONS), not_after=_IN_WORD, space=_SPACES) + r"(?![\w-])"
+)
 
+
+def direction_of(word: str) -> str | None:
+    """ "up" or "down" for a word of change in any case ("Rose", "narrowed"), else None."""
+    return _DIRECTIONS.get(" ".join(word.lower().split()))
+
+
+_EXPECTATION_WORDS = """
+    forecast forecasts forecasted forecasting expected expect expects expectation expectations
+    projected projection projections target targets targeted targeting aim aims aiming goal
+    poll consensus economists analysts predicted would will could should may might plan plans
+    planned estimate_of_economists estimates_of_economists estimate_by_economists
+    estimates_by_economists likely_to
+"""
+# "may" counts only where the source has it in lower case (see expectation_near).
 _EXPECTATION = re.compile(
-    # Over the folded text; "may" counts only where the source has it in lower case.
-    r"\b(?:forecasts?|forecast(?:ed|ing)?|expected|expects?|expectations?|projected|projections?"
-    r"|targets?|targeted|targeting|aims?|aiming|goal|poll|consensus|estimates?\s+(?:of|by)\s+economists"
-    r"|economists|analysts|predicted|likely\s+to|would|will|could|should|(?P<may>may)|might|plans?|planned)\b"
+    trie_pattern(
+        [word.replace("_", " ") for word in _EXPECTATION_WORDS.split()],
+        not_after=r"\w",
+        space=_SPACES,
+    )
+    + r"\b"
 )
 
 _SHARE_AFTER = re.compile(r"^\s*(?:of|to)\s+(?:the\s+|its\s+|their\s+|total\s+|all\s+|overall\s+)*")
@@ -158,7 +193,9 @@ def _country_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
 _PARTNER_BEFORE = re.compile(
     r"(?:\bto|\bwith|\binto|\btowards|\bdestined\s+for|\bbound\s+for|\bfrom|\bvis-[aà]-vis|\bagainst|\bbetween)\s+(?:the\s+)?(?:[\w.]+\s+and\s+(?:the\s+)?)?$"
 )
-_REPORTER_BEFORE_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
+# "from" first, then the test that it begins a word: a literal opening is searched for
+# quickly, a test of the character before is tried at every position.
+_REPORTER_BEFORE_FROM = re.compile(r"from(?<!\wfrom)\s+(?:the\s+)?$")
 _REPORTER_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:(?:merchandise|goods|overall|total|foreign|annual|monthly|non-oil|oil|international|external|current[-\s]account)\s+){0,2}"
     r"(?:exports?|imports?|trade|deficit|surplus|balance|shipments|exported|imported|posted|recorded|reported|registered|ran"
@@ -270,7 +307,7 @@ def direction_near(
     if head:
         words = DIRECTION_PATTERN.search(folded[end : end + head.end()])
         if words:
-            return "up" if words.group("up") else "down"
+            return _DIRECTIONS[" ".join(words.group(0).split())]
     best = None
     for match in DIRECTION_PATTERN.finditer(folded, max(window_start, start - 90), start):
         best = match
@@ -285,7 +322,7 @@ def direction_near(
         between = text[best.end() : start]
         if _LEVEL_BETWEEN.search(between) and not _CHANGE_OF.search(folded[best.start() : start]):
             return None
-        return "up" if best.group("up") else "down"
+        return _DIRECTIONS[" ".join(best.group(0).split())]
     return None
 
 
@@ -303,11 +340,7 @@ def qualifier_before(text: str, start: int, folded: str | None = None) -> str | 
         return None
     if _COMPARATIVE.search(window[: match.start()]):
         return None  # "10.7% more than the $11.2 billion": a comparison, not a bound
-    word = " ".join(match.group(0).split())
-    word = word.removesuffix(" the").removesuffix(" a")
-    if match.group("about"):
-        return _QUALIFIER_WORDS.get(word, "about")
-    return _QUALIFIER_WORDS.get(word, "over" if match.group("over") else "less than")
+    return _QUALIFIERS[" ".join(match.group("word").split())]
 
 
 def role_of(
@@ -340,6 +373,6 @@ def expectation_near(text: str, window_start: int, start: int, folded: str | Non
         fold(text) if folded is None else folded, max(window_start, start - 60), start
     ):
         # "may" the verb, not "May" the month.
-        if not match.group("may") or text.startswith("may", match.start()):
+        if match.group(0) != "may" or text.startswith("may", match.start()):
             return True
     return False

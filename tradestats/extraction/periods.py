@@ -56,28 +56,23 @@ def _year_part(name: str) -> str:
 # the cheaper test of the character before comes first.
 _PERIOD_START = "|".join(
     (
-        r"[\d]",
+        # A day before a month, "3 months", "1st quarter", a year.
+        r"\d{1,2}\s[A-Z]|(?:3|6|9|12)\s|[1-4](?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])",
+        r"19[5-9]\d|20\d\d",
         trie_pattern(
             [*(name.title() for name in MONTHS), "Q1", "Q2", "Q3", "Q4", "H1", "H2", "FY"]
         ),
         trie_pattern(["three", "six", "nine", "twelve"]),
+        # "The" itself is too common to let through: only before the words that follow it.
+        "[tT][hH][eE]\\s(?:"
+        + trie_pattern(["first", "past", "last", "latest"], case_blind=True)
+        + "|three|six|nine|twelve|3|6|9|12)",
         trie_pattern(
-            [
-                "the",
-                "past",
-                "last",
-                "latest",
-                "year",
-                "ytd",
-                "first",
-                "second",
-                "third",
-                "fourth",
-                "final",
-                "fiscal",
-            ],
+            ["past", "last", "latest", "ytd", "first", "second", "third", "fourth", "final"],
             case_blind=True,
         ),
+        trie_pattern(["fiscal"], case_blind=True),
+        "[yY][eE][aA][rR][-\\s][tT][oO][-\\s]",
     )
 )
 

@@ -69,7 +69,9 @@ def currency_words() -> dict[str, str]:
     return words
 
 
-def trie_pattern(forms: list[str], case_blind: bool = False, not_after: str = "") -> str:
+def trie_pattern(
+    forms: list[str], case_blind: bool = False, not_after: str = "", space: str = ""
+) -> str:
     """A regex for any of ``forms``, as a trie so that a failed try costs one character.
 
     A plain ``a|b|c`` alternation of a hundred currency names is tried name by name at
@@ -79,7 +81,8 @@ def trie_pattern(forms: list[str], case_blind: bool = False, not_after: str = ""
     ``not_after``, a character class, is a character that may not come before a form. It
     is tested after the first letter, not before: a pattern that opens with the trie
     itself lets the engine jump from one possible first letter to the next without
-    trying the positions in between.
+    trying the positions in between. ``space``, a pattern, stands for each space in a form
+    (``r"\\s+"`` for words that a line break may separate).
     """
     trie: dict[str, dict] = {}
     for form in forms:
@@ -89,6 +92,8 @@ def trie_pattern(forms: list[str], case_blind: bool = False, not_after: str = ""
         node[""] = {}
 
     def letter(char: str) -> str:
+        if char == " " and space:
+            return space
         # "[tT]" rather than IGNORECASE, which would cost the engine its first-letter test.
         if case_blind and char.upper() != char and len(char.upper()) == 1:
             return f"[{char}{char.upper()}]"
