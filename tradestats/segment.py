@@ -23,6 +23,10 @@ _ABBREVIATIONS = frozenset(
 _SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)""")
 _HEADING_LINE = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")
 _SPACES = re.compile(r"\s*")
+# The letters, digits and dots that end at a full stop: the word it may abbreviate. A run
+# that fills the whole window is longer than any abbreviation.
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS)) + 1
+_WORD_BEFORE = re.compile(r"(?:[^\W_]|\.)+\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +64,8 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    start = _SPACES.match(text, start, end).end()
+    return start, start + len(text[start:end].rstrip())
 
 
 def _is_boundary(text: str, dot: int, after: int) -> bool:
@@ -79,10 +80,8 @@ def _is_boundary(text: str, dot: int, after: int) -> bool:
         return False
     if text[dot] == ".":
         # "U.S. exports", "Rs. 500", "Jan. 5": the word before the dot is an abbreviation.
-        word_start = dot
-        while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
-            word_start -= 1
-        word = text[word_start:dot].lower()
+        before = _WORD_BEFORE.search(text, max(0, dot - _LONGEST_ABBREVIATION), dot)
+        word = before.group(0).lower() if before else ""
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             return False
     return True

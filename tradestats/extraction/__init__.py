@@ -102,12 +102,13 @@ def extract_document(
         if written is not None:
             reference_date = date(written[0], written[1], 1)
     countries: list[list[ctx.Mention] | None] = [None] * len(sentences)
+    lowercase_names = ctx.names_in_lower_case(text)
 
     def countries_of(i: int) -> list[ctx.Mention]:
         found = countries[i]
         if found is None:
             found = countries[i] = ctx.find_countries(
-                text, sentences[i].start, sentences[i].end, folded
+                text, sentences[i].start, sentences[i].end, folded, lowercase_names
             )
         return found
 
@@ -589,6 +590,8 @@ class _SentencePeriods:
     weak_bases: set[int]  # "from March 1-20": a base, or the span itself; a last resort
     state: _State
     attached: dict[int, int] = field(default_factory=dict)  # mention start -> figure start
+    # figure start -> the period right after it, worked out once per figure
+    after: dict[int, PeriodMention | None] = field(default_factory=dict)
 
     def resolved(self, mention: PeriodMention, previous_span: Span | None) -> Span | None:
         if mention.shift is None or mention.deictic:
@@ -620,6 +623,11 @@ class _SentencePeriods:
 
     def attached_after(self, text: str, reading: Reading) -> PeriodMention | None:
         """A period right after the figure: "$8.3 bn in June", "$27.57 bn shipped a year earlier"."""
+        if reading.start not in self.after:
+            self.after[reading.start] = self._attached_after(text, reading)
+        return self.after[reading.start]
+
+    def _attached_after(self, text: str, reading: Reading) -> PeriodMention | None:
         index = bisect.bisect_left(self.starts, reading.end)
         if index == len(self.mentions):
             return None

@@ -206,8 +206,39 @@ _BOUND_AFTER = re.compile(r"^-(?:bound|destined)")
 _PAIR_AFTER = re.compile(r"[-–](?:[A-Z]|\s)")
 
 
-def find_countries(text: str, start: int, end: int, folded: str | None = None) -> list[Mention]:
-    """Country mentions in ``text[start:end]``, longest name first, with how they are used."""
+@cache
+def _lowercase_name_heads() -> frozenset[str]:
+    """Each name up to three letters past its first capital or digit ("the Net", "the 27-"),
+    or whole: the shortest part that common English rarely holds."""
+    heads = set()
+    for name in country_names():
+        if name[:1].islower():
+            marks = [i for i, char in enumerate(name) if char.isupper() or char.isdigit()]
+            heads.add(name[: marks[0] + 4] if marks else name)
+    return frozenset(heads)
+
+
+def names_in_lower_case(text: str) -> bool:
+    """Whether ``text`` may name a region in lower case ("euro area", "the Netherlands").
+
+    Most texts hold none of their heads ("the Net", "euro area"), and then the pattern for
+    them, whose first letters are the commonest of English, need not run at all.
+    """
+    return any(head in text for head in _lowercase_name_heads())
+
+
+def find_countries(
+    text: str,
+    start: int,
+    end: int,
+    folded: str | None = None,
+    lowercase_names: bool = True,
+) -> list[Mention]:
+    """Country mentions in ``text[start:end]``, longest name first, with how they are used.
+
+    ``lowercase_names=False`` skips the names that begin in lower case, for a text of which
+    ``names_in_lower_case`` says it holds none.
+    """
     capitalized, lowercase = _country_patterns()
     names = country_names()
     # The words after a name decide it too ("the U.S. / Dollar"), even past the sentence.
@@ -221,7 +252,7 @@ def find_countries(text: str, start: int, end: int, folded: str | None = None) -
         for match in capitalized.finditer(text, start, min(len(text), end + _LOOK_PAST))
         if match.end("name") <= end
     ]
-    if lowercase is not None:
+    if lowercase is not None and lowercase_names:
         for match in lowercase.finditer(text, start, end):
             found.append(Mention(match.start(), match.end(), names[match.group(0)], ""))
         found.sort(key=lambda m: m.start)

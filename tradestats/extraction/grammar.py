@@ -322,7 +322,9 @@ def parse_multiple(match: re.Match[str]) -> Reading:
 
 
 # "[\d]" is "\d", but as a character set it lets the engine skip to the next digit at once.
+# In ASCII text the digits are 0-9, and a range is cheaper to test than a Unicode category.
 _DIGIT_RUN = re.compile(r"[\d]+")
+_ASCII_DIGIT_RUN = re.compile(r"[0-9]+")
 _BEFORE, _AFTER = 16, 48
 _MULTIPLE_STEMS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "times")
 _SPACE_BEFORE = re.compile(r"\s")
@@ -363,7 +365,7 @@ def _digit_clusters(text: str) -> list[tuple[int, int]]:
     """Runs of digits, those no more than _BEFORE + _AFTER apart joined into one: their
     windows always merge, and joining them first spares ``windows`` most of its work."""
     clusters: list[tuple[int, int]] = []
-    for match in _DIGIT_RUN.finditer(text):
+    for match in (_ASCII_DIGIT_RUN if text.isascii() else _DIGIT_RUN).finditer(text):
         start, end = match.span()
         if clusters and start - clusters[-1][1] <= _BEFORE + _AFTER:
             clusters[-1] = (clusters[-1][0], end)
