@@ -54,23 +54,19 @@ WORD_NUMBERS: dict[str, int] = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }  # fmt: skip
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"]
-# Every written number from one to a hundred, as one case-blind trie.
-_WORD_NUMBER_FORMS = [
-    *_UNITS,
-    *_TEENS,
-    "eighteen",
-    "nineteen",
-    *_TENS,
-    *(f"{tens}{joint}{unit}" for tens in _TENS for joint in "- " for unit in _UNITS),
-    "a hundred",
-    "one hundred",
-]
-_WORD_NUMBER = trie_pattern(_WORD_NUMBER_FORMS, case_blind=True)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten"
+_WORD_NUMBER = rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_TEENS}|a\ hundred|one\ hundred|{_UNITS})"
+# The letters a written number can begin with, in either case.
 _WORD_NUMBER_FIRST = "".join(
-    sorted({f(form[0]) for form in _WORD_NUMBER_FORMS for f in (str.lower, str.upper)})
+    sorted(
+        {
+            f(word[0])
+            for word in f"{_TENS}|{_UNITS}|{_TEENS}|a".split("|")
+            for f in (str.lower, str.upper)
+        }
+    )
 )
 
 _SPACE = r"[ \u00a0\u202f\u2009]"
@@ -82,7 +78,7 @@ _DIGITS = (
 )
 # Each branch opens with a cheap test of its first character: the case-blind number words
 # are slow to try, and most positions the scan visits start no figure.
-_NUMBER = rf"(?:(?=[\d.]){_DIGITS}|(?=[{_WORD_NUMBER_FIRST}]){_WORD_NUMBER}(?![\w-]))"
+_NUMBER = rf"(?:(?=[\d.]){_DIGITS}|(?=[{_WORD_NUMBER_FIRST}])(?i:{_WORD_NUMBER})(?![\w-]))"
 
 # Both are tried after every number: the lookaheads reject the usual "billion" or "in" at
 # the first letter, before the case-blind alternatives are tried one by one.
@@ -109,8 +105,10 @@ _NOT_BARE = _any_group(["pct", "cur", "cur_infix", "scale", "curword"])
 @cache
 def figure_pattern() -> re.Pattern[str]:
     prefixes = trie_pattern(list(currency_prefixes()))
-    words = trie_pattern(list(currency_words()), case_blind=True)
-    scales = trie_pattern(list(_SCALE_FORMS), case_blind=True)
+    # Case-blind groups rather than tries of "[bB]" classes: these two are tried only
+    # after a number, and the classes would double the time it takes to compile them.
+    words = trie_pattern(list(currency_words()))
+    scales = trie_pattern(list(_SCALE_FORMS))
     sign = r"(?:[-−+](?=[\d.$€£¥₹A-Z])|–(?=\d)|\([-−]\))"
     # What a figure can begin with: a sign, a currency, a digit or a written number.
     first = "".join(sorted({re.escape(form[0]) for form in currency_prefixes()}))
@@ -128,8 +126,8 @@ def figure_pattern() -> re.Pattern[str]:
         (?:
             (?P<pct>\s?{_POINTS}|\s?{_PERCENT})
           | (?:\s?(?P<cur_infix>US\$|\$|€|£)(?P<scale_glued>m|bn|mn|k)(?![A-Za-z]))
-          | (?:\s?(?P<scale>{scales})(?![A-Za-z]))?
-            (?:\.?\s?(?P<curword>{words})(?![A-Za-z]))?
+          | (?:\s?(?P<scale>(?i:{scales}))(?![A-Za-z]))?
+            (?:\.?\s?(?P<curword>(?i:{words}))(?![A-Za-z]))?
         )
         {_NOT_BARE}
     """
