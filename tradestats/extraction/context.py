@@ -224,7 +224,7 @@ def names_in_lower_case(text: str) -> bool:
     Most texts hold none of their heads ("the Net", "euro area"), and then the pattern for
     them, whose first letters are the commonest of English, need not run at all.
     """
-    return any(head in text for head in _lowercase_name_heads())
+    return any(map(text.__contains__, _lowercase_name_heads()))
 
 
 def find_countries(
