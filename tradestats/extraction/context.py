@@ -51,10 +51,16 @@ _FLOW_BODY = r"""(?:
 FLOW_PATTERN = re.compile(rf"(?<![A-Za-z_-])(?={_FLOW_START}){_FLOW_BODY}", re.VERBOSE)
 _FLOW_NAMES = ("deficit", "surplus", "balance", "exports", "imports", "trade", "other")
 
+
+def _phrases(text: str) -> list[str]:
+    """A comma-separated list written across lines -> its phrases, single-spaced."""
+    return [" ".join(phrase.split()) for phrase in text.split(",")]
+
+
 # Words of change, as written in lower case -> the direction they give a figure.
 _DIRECTIONS = {
     **dict.fromkeys(
-        """
+        _phrases("""
         negative growth, de-growth, degrowth, fell, fall, falls, falling, fallen, decline,
         declined, declines, declining, dropped, drop, drops, dropping, decrease, decreased,
         decreases, decreasing, slumped, slump, slumps, plunged, plunge, plunges, plummeted,
@@ -63,11 +69,11 @@ _DIRECTIONS = {
         narrowed, narrowing, narrows, slid, slide, slides, sliding, dipped, dip, dips, tumble,
         tumbled, reduced, reduction, slowed, slipped, sank, eased, lost, loss, weaker,
         weakened, minus
-        """.replace("\n", " ").split(", "),
+        """),
         "down",
     ),
     **dict.fromkeys(
-        """
+        _phrases("""
         positive growth, rose, rise, rises, rising, risen, increase, increased, increases,
         increasing, grew, grow, grows, growing, growth, jumped, jump, jumps, surge, surged,
         surges, surging, climbed, climb, climbs, gained, gain, gains, up, higher, expand,
@@ -75,11 +81,10 @@ _DIRECTIONS = {
         soars, rebounded, rebound, rebounds, accelerated, advanced, improved, boosted, spurt,
         spurted, hiked, added, stronger, spiked, spike, spikes, skyrocketed, leapt, leaped,
         recovered, edged up, inched up, picked up
-        """.replace("\n", " ").split(", "),
+        """),
         "up",
     ),
 }
-_DIRECTIONS = {" ".join(word.split()): way for word, way in _DIRECTIONS.items()}
 
 # Each qualifier as written -> what it says of the figure after it.
 _QUALIFIERS = {
@@ -106,7 +111,7 @@ DIRECTION_PATTERN = re.compile(
 
 
 def direction_of(word: str) -> str | None:
-    """ "up" or "down" for a word of change in any case ("Rose", "narrowed"), else None."""
+    """The direction, "up" or "down", of a word of change in any case ("Rose"), else None."""
     return _DIRECTIONS.get(" ".join(word.lower().split()))
 
 
