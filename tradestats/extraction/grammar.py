@@ -181,10 +181,14 @@ def parse_number(token: str) -> tuple[Decimal, Decimal]:
         value = sum(WORD_NUMBERS[w] for w in words) if words != ["one", "hundred"] else 100
         return Decimal(value), Decimal(1)
     digits = lowered.translate(_GROUP_SEPARATORS)
-    value = Decimal(digits)
-    exponent = value.as_tuple().exponent
-    assert isinstance(exponent, int)
-    return value, Decimal(1).scaleb(exponent)
+    point = digits.find(".")
+    return Decimal(digits), _unit_in_place(0 if point < 0 else point + 1 - len(digits))
+
+
+@cache
+def _unit_in_place(exponent: int) -> Decimal:
+    """One in the last printed place: 10 ** exponent, exactly ("33.53" -> 0.01)."""
+    return Decimal(1).scaleb(exponent)
 
 
 def parse_match(match: re.Match[str]) -> Reading | None:
@@ -246,7 +250,7 @@ def parse_match(match: re.Match[str]) -> Reading | None:
     if num[:1].isalpha() and not (pct or scale_form or curword):
         # "one" or "three" alone is prose; "three pct" and "six mln dlrs" are figures.
         return None
-    if sum(c.isdigit() for c in num) > 40:
+    if len(num) > 40 and sum(c.isdigit() for c in num) > 40:
         return None  # an identifier or a checksum, not a figure anyone printed
     value, ulp = parse_number(num)
     sign = (groups["sign"] or "").strip()
