@@ -24,8 +24,8 @@ _SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)""")
 _HEADING_LINE = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")
 _SPACES = re.compile(r"\s*")
 # The letters, digits and dots that end at a full stop: the word it may abbreviate. A run
-# that fills the whole window is longer than any abbreviation.
-_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS)) + 1
+# that fills the whole window (one longer than the longest) is no abbreviation.
+_ABBREVIATION_WINDOW = max(map(len, _ABBREVIATIONS)) + 1
 _WORD_BEFORE = re.compile(r"(?:[^\W_]|\.)+\Z")
 
 
@@ -80,7 +80,7 @@ def _is_boundary(text: str, dot: int, after: int) -> bool:
         return False
     if text[dot] == ".":
         # "U.S. exports", "Rs. 500", "Jan. 5": the word before the dot is an abbreviation.
-        before = _WORD_BEFORE.search(text, max(0, dot - _LONGEST_ABBREVIATION), dot)
+        before = _WORD_BEFORE.search(text, max(0, dot - _ABBREVIATION_WINDOW), dot)
         word = before.group(0).lower() if before else ""
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             return False
