@@ -165,7 +165,7 @@ class Mention:
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z.]*")
 # "US$1.2 billion", "U.S. dollars": the name of a currency, not a country.
-_CURRENCY_AFTER = re.compile(r"\s?(?:\$|(?i:dollars?|dlrs?)\b)")
+_CURRENCY_AFTER = r"\s?(?:\$|(?i:dollars?|dlrs?)\b)"
 
 
 # A name is no name inside a word, an abbreviation or a hyphenated compound.
@@ -185,7 +185,7 @@ def _country_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     capitalized = [name for name in country_names() if name[:1].isupper() and _WORD.match(name)]
     names = re.compile(
         rf"(?P<name>{trie_pattern(capitalized, not_after=_NAME_NOT_AFTER)})"
-        rf"(?![^\W_]|&)(?!{_CURRENCY_AFTER.pattern})(?P<possessive>['’]s)?"
+        rf"(?![^\W_]|&)(?!{_CURRENCY_AFTER})(?P<possessive>['’]s)?"
     )
     lower_initial = [name for name in country_names() if name[:1].islower()]
     if not lower_initial:
