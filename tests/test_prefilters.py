@@ -8,12 +8,14 @@ project ships and over phrases written to reach each branch, and require the sam
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
-from tradestats.extraction import context, grammar, periods
+from tradestats.extraction import context, grammar, periods, skipping
 from tradestats.extraction.folding import fold
+from tradestats.extraction.skipping import WHOLE
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -31,51 +33,101 @@ The third quarter of 2024, the second half, the first eight months of the fiscal
 In May, June 2019, FY2024-25, 2019-20, fiscal 2023, the same period last year, a year earlier.
 US$ 1.2 billion, -3.5%, (-)19.32 per cent, $-50.8bn, €-9.4 bn, Rs. 2.85 lakh crore, 13.93Billion.
 Twenty-five pct, three per cent, six mln dlrs, 1,74,559.49 crore, 1 741.9 million, 5-6 bps.
+$5-$6 billion, US$5-$6 billion, Rs 5-Rs 6 crore, a hundred mln dlrs, one hundred pct, fifty-five %.
 """
 
 
+PHRASE_CASES = [PHRASES, PHRASES.upper(), PHRASES.lower()]
+
+
 def texts() -> list[str]:
-    found = [PHRASES, PHRASES.upper(), PHRASES.lower()]
+    found = list(PHRASE_CASES)
     found += [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.txt"))]
     found += [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.md"))]
     return found
 
 
-def matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], str | None]]:
-    return [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+Found = list[tuple[tuple[int, int], dict[str, str | None]]]
 
 
-def without(pattern: re.Pattern[str], *openings: str) -> re.Pattern[str]:
-    source = pattern.pattern
+def matches(pattern: re.Pattern[str], text: str) -> Found:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def skipped(found: Iterable[re.Match[str]]) -> Found:
+    """The matches of a skipping pattern as those of the pattern it was built from."""
+    return [
+        (m.span(WHOLE), {k: v for k, v in m.groupdict().items() if k not in (WHOLE, "cur_again")})
+        for m in found
+    ]
+
+
+def without(source: str, *openings: str) -> str:
     for opening in openings:
         assert opening in source, opening
         source = source.replace(opening, "")
-    return re.compile(source, pattern.flags)
+    return source
 
 
 @pytest.mark.parametrize("index", range(len(texts())))
 def test_flow_words_are_the_same_without_the_first_word_test(index: int) -> None:
-    plain = re.compile(
-        rf"(?=[A-Za-z])(?<![A-Za-z_-]){context._FLOW_BODY}", context.FLOW_PATTERN.flags
-    )
+    plain = re.compile(rf"(?<![A-Za-z_-]){context._FLOW_BODY}", re.VERBOSE)
     folded = fold(texts()[index])
-    assert matches(context.FLOW_PATTERN, folded) == matches(plain, folded)
+    found = skipped(skipping.finditer(context.FLOW_PATTERN, folded))
+    assert found == matches(plain, folded)
+    assert found or index >= len(PHRASE_CASES)
 
 
 @pytest.mark.parametrize("index", range(len(texts())))
 def test_periods_are_the_same_without_the_first_letter_tests(index: int) -> None:
-    pattern = periods.PERIOD_PATTERN
-    guards = re.findall(r"\| (\(\?=\[[^\]]*\]\))", pattern.pattern)
+    body = periods._PERIOD_BODY
+    guards = re.findall(r"\| (\(\?=\[[^\]]*\]\))", body)
     assert len(guards) == 6  # one per branch that has one
-    plain = without(pattern, f"(?={periods._PERIOD_START})", *dict.fromkeys(guards))
+    plain = re.compile(
+        r"(?<![\w-])" + without(body, f"(?={periods._PERIOD_START})", *dict.fromkeys(guards)),
+        re.VERBOSE,
+    )
     text = texts()[index]
-    assert matches(pattern, text) == matches(plain, text)
+    found = skipped(skipping.finditer(periods.PERIOD_PATTERN, text))
+    assert found == matches(plain, text)
+    assert found or index >= len(PHRASE_CASES)
+
+
+@pytest.mark.parametrize("index", range(len(texts())))
+def test_relative_periods_are_the_same_without_the_first_letter_test(index: int) -> None:
+    plain = re.compile(r"(?<!\w)" + periods._RELATIVE_BODY, re.VERBOSE)
+    folded = fold(texts()[index])
+    found = skipped(skipping.finditer(periods.RELATIVE_PATTERN, folded))
+    assert found == matches(plain, folded)
 
 
 @pytest.mark.parametrize("index", range(len(texts())))
 def test_figures_are_the_same_without_the_first_character_test(index: int) -> None:
     pattern = grammar.figure_pattern()
-    (opening,) = re.findall(r"\(\?<!\[\\w\.\]-\)(\(\?=\[[^\]]*\]\))", pattern.pattern)
-    plain = without(pattern, opening)
+    (opening,) = re.findall(r"\(\?P<whole>\s*(\(\?=\[[^\]]*\]\))", pattern.pattern)
+    plain = re.compile(without(pattern.pattern, opening), pattern.flags)
     text = texts()[index]
-    assert matches(pattern, text) == matches(plain, text)
+    lowered = fold(text)
+    words = grammar._word_anchors(lowered, grammar.WORD_NUMBERS, whole=True)
+    starts = grammar._word_starts(text, lowered, words)
+    # Over the whole text: every position where a figure can begin.
+    found = skipped(grammar._window_matches(text, 0, len(text), starts))
+    assert found == [
+        (span, {k: v for k, v in groups.items() if k != WHOLE})
+        for span, groups in matches(plain, text)
+    ]
+    assert found or index >= len(PHRASE_CASES)
+
+
+def test_digit_clusters_join_the_runs_of_digits_close_together() -> None:
+    gap = grammar._BEFORE + grammar._AFTER
+    spaced = "x" * 100 + "12" + "y" * gap + "3" + "z" * (gap + 1) + "4"
+    for text in [*texts(), "١٢ and ٣٤", spaced]:
+        runs = [m.span() for m in re.finditer(r"\d+", text)]
+        joined: list[tuple[int, int]] = []
+        for start, end in runs:
+            if joined and start - joined[-1][1] <= gap:
+                joined[-1] = (joined[-1][0], end)
+            else:
+                joined.append((start, end))
+        assert grammar._digit_clusters(text) == joined

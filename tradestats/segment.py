@@ -20,7 +20,9 @@ _ABBREVIATIONS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as prose
 )
 
-_SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)""")
+# One mark, then any more: a pattern that opens with a character set, not with a repeat of
+# one, lets the engine skip to the next mark at once.
+_SENTENCE_END = re.compile(r"""[.!?][.!?]*["'”’)\]]*(?=\s)""")
 _HEADING_LINE = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")
 _SPACES = re.compile(r"\s*")
 # The letters, digits and dots that end at a full stop: the word it may abbreviate. A run

@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from tradestats.extraction import skipping
 from tradestats.extraction.folding import fold
 from tradestats.extraction.refdata import country_names, trie_pattern
+from tradestats.extraction.skipping import WHOLE
 
 # The first words of the flow phrases below. Most words of a sentence begin none, and
 # this one test rejects them before the phrases are tried one by one.
@@ -48,7 +50,13 @@ _FLOW_BODY = r"""(?:
             |exchange\s+rates?|depreciation|appreciation|devaluation
             |productivity|wages?|prices?|stock|shares?\s+(?:fell|rose)|index|rating|orders|output|production|sales|profits?|revenues?|budget))
     )(?![\w])"""
-FLOW_PATTERN = re.compile(rf"(?<![A-Za-z_-])(?={_FLOW_START}){_FLOW_BODY}", re.VERBOSE)
+# The letters that begin a first word above ("the" included).
+_FLOW_FIRST = "".join(
+    sorted({word[0] for word in (_FLOW_FIRST_WORDS + _CURRENCY_NAMES + " the").split()})
+)
+FLOW_PATTERN = skipping.pattern(
+    _FLOW_FIRST, "(?<![A-Za-z_-])", rf"(?={_FLOW_START}){_FLOW_BODY}", re.VERBOSE
+)
 _FLOW_NAMES = ("deficit", "surplus", "balance", "exports", "imports", "trade", "other")
 
 
@@ -288,9 +296,10 @@ def _classify(text: str, folded: str, sentence_start: int, mention: Mention) -> 
 def find_flows(text: str, start: int, end: int, folded: str | None = None) -> list[Mention]:
     """Flow words in ``text[start:end]``; ``folded`` is ``fold(text)`` when the caller has it."""
     found = []
-    for match in FLOW_PATTERN.finditer(fold(text) if folded is None else folded, start, end):
+    lowered = fold(text) if folded is None else folded
+    for match in skipping.finditer(FLOW_PATTERN, lowered, start, end):
         name = next(n for n in _FLOW_NAMES if match.group(n))
-        found.append(Mention(match.start(), match.end(), name))
+        found.append(Mention(*match.span(WHOLE), name))
     return found
 
 

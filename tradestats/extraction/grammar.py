@@ -7,12 +7,14 @@ countries, periods) is added later by ``context.py``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Context, Decimal
 from functools import cache
 
+from tradestats.extraction import skipping
 from tradestats.extraction.folding import fold
 from tradestats.extraction.refdata import (
     currency_prefixes,
@@ -20,6 +22,7 @@ from tradestats.extraction.refdata import (
     scale_factors,
     trie_pattern,
 )
+from tradestats.extraction.skipping import WHOLE
 
 # Surface forms of the scale words in scales.txt. Single letters count only when glued to
 # a number that carries a currency ("$5m", "£3bn"), where they cannot be metres or bytes.
@@ -102,36 +105,79 @@ def _any_group(names: list[str]) -> str:
 _NOT_BARE = _any_group(["pct", "cur", "cur_infix", "scale", "curword"])
 
 
+# A figure is not part of a word, a number, a path or a hyphenated compound.
+_FIGURE_BEFORE = r"(?<![\w.,/])(?<![\w.]-)"
+
+
 @cache
-def figure_pattern() -> re.Pattern[str]:
+def _first_characters() -> tuple[str, str]:
+    """What a figure can begin with, as the inside of a character set: a sign, a currency,
+    a digit or a written number; and the same without the lower-case letters that begin
+    only a written number."""
+    currencies = {form[0] for form in currency_prefixes()}
+    letters = set(_WORD_NUMBER_FIRST)
+    only_numbers = {c for c in letters if c.islower()} - currencies
+    symbols = "-−+–(\\d."
+    every = "".join(sorted(re.escape(c) for c in currencies | letters))
+    fewer = "".join(sorted(re.escape(c) for c in (currencies | letters) - only_numbers))
+    return symbols + every, symbols + fewer
+
+
+def _figure_body(currency_again: str) -> str:
+    """The figure after its opening tests; ``currency_again`` is the currency that may
+    repeat before the second number of a range ("$5-$6 billion").
+
+    The engine is not let back into a number or into the unit after it once read (atomic
+    groups, possessive spaces): a shorter number, or no unit, never turns a bare number
+    into a figure, and every bare number would otherwise try them all before failing.
+    """
     prefixes = trie_pattern(list(currency_prefixes()))
     # Case-blind groups rather than tries of "[bB]" classes: these two are tried only
     # after a number, and the classes would double the time it takes to compile them.
     words = trie_pattern(list(currency_words()))
     scales = trie_pattern(list(_SCALE_FORMS))
     sign = r"(?:[-−+](?=[\d.$€£¥₹A-Z])|–(?=\d)|\([-−]\))"
-    # What a figure can begin with: a sign, a currency, a digit or a written number.
-    first = "".join(sorted({re.escape(form[0]) for form in currency_prefixes()}))
-    pattern = rf"""
-        (?<![\w.,/])(?<![\w.]-)(?=[-−+–(\d.{_WORD_NUMBER_FIRST}{first}])
+    first, _ = _first_characters()
+    return rf"""
+        (?=[{first}])
         (?P<sign>{sign}\s?)?
         (?:(?P<cur>{prefixes})(?![A-Za-z])\s?(?P<sign2>[-−])?\s?)?
-        (?P<num>{_NUMBER})(?!,\d)
+        (?P<num>(?>{_NUMBER}))(?!,\d)
         (?:
             (?P<rsep>\s?(?:-|–|—|to)\s?|\s(?:and|to)\s)
-            (?:(?P=cur)\s?)?
-            (?P<num2>{_DIGITS})
+            (?:{currency_again}\s?)?
+            (?P<num2>(?>{_DIGITS}))
             (?![\d,])
         )?
-        (?:
+        (?>
             (?P<pct>\s?{_POINTS}|\s?{_PERCENT})
           | (?:\s?(?P<cur_infix>US\$|\$|€|£)(?P<scale_glued>m|bn|mn|k)(?![A-Za-z]))
-          | (?:\s?(?P<scale>(?i:{scales}))(?![A-Za-z]))?
-            (?:\.?\s?(?P<curword>(?i:{words}))(?![A-Za-z]))?
+          | (?:\s?+(?P<scale>(?i:{scales}))(?![A-Za-z]))?
+            (?:\.?+\s?+(?P<curword>(?i:{words}))(?![A-Za-z]))?
         )
-        {_NOT_BARE}
     """
-    return re.compile(pattern, re.VERBOSE)
+
+
+@cache
+def figure_pattern() -> re.Pattern[str]:
+    """Any figure, matched where it begins; the whole match is also the group ``WHOLE``."""
+    body = _figure_body("(?P=cur)")
+    return re.compile(rf"{_FIGURE_BEFORE}(?P<{WHOLE}>{body}){_NOT_BARE}", re.VERBOSE)
+
+
+@cache
+def _skipping_figure_pattern() -> re.Pattern[str]:
+    """The figures that begin with a sign, a currency, a digit or a capital letter, tried
+    only at those characters (see skipping.py); in running text most positions hold none.
+
+    Python allows no reference to a group inside the lookbehind that this takes: the
+    test for a bare number follows it, and the currency repeated in a range is captured
+    as ``cur_again``, to be compared with the first one. A figure that begins with a
+    written number in lower case ("three pct") is looked for at the number itself.
+    """
+    _, first = _first_characters()
+    body = _figure_body(f"(?P<cur_again>{trie_pattern(list(currency_prefixes()))})")
+    return skipping.pattern(first, _FIGURE_BEFORE, body, re.VERBOSE, after=_NOT_BARE)
 
 
 MULTIPLE_PATTERN = re.compile(
@@ -196,7 +242,7 @@ def parse_match(match: re.Match[str]) -> Reading | None:
     groups = match
     num, cur, curword, pct = groups["num"], groups["cur"], groups["curword"], groups["pct"]
     scale_form = groups["scale"] or groups["scale_glued"]
-    start, end = match.start(), match.end()
+    start, end = match.span(WHOLE)
 
     if pct:
         if cur:
@@ -323,11 +369,15 @@ def parse_multiple(match: re.Match[str]) -> Reading:
     )
 
 
-# "[\d]" is "\d", but as a character set it lets the engine skip to the next digit at once.
-# In ASCII text the digits are 0-9, and a range is cheaper to test than a Unicode category.
-_DIGIT_RUN = re.compile(r"[\d]+")
-_ASCII_DIGIT_RUN = re.compile(r"[0-9]+")
 _BEFORE, _AFTER = 16, 48
+# A run of digits with the runs that follow it no more than _BEFORE + _AFTER characters
+# apart: their windows always merge. The gap is taken whole or not at all (a possessive
+# quantifier): a shorter part of it would end before a non-digit too.
+# A pattern that opens with a character set, not with a repeat of one ("[0-9]+"), lets the
+# engine skip to the next digit at once. In ASCII text the digits are 0-9, and a range is
+# cheaper to test than a Unicode category.
+_DIGIT_CLUSTER = re.compile(rf"[\d]\d*(?:\D{{0,{_BEFORE + _AFTER}}}+\d+)*")
+_ASCII_DIGIT_CLUSTER = re.compile(rf"[0-9][0-9]*(?:[^0-9]{{0,{_BEFORE + _AFTER}}}+[0-9]+)*")
 _MULTIPLE_STEMS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "times")
 _SPACE_BEFORE = re.compile(r"\s")
 
@@ -366,14 +416,56 @@ def _word_anchors(lowered: str, words: Iterable[str], whole: bool = False) -> li
 def _digit_clusters(text: str) -> list[tuple[int, int]]:
     """Runs of digits, those no more than _BEFORE + _AFTER apart joined into one: their
     windows always merge, and joining them first spares ``windows`` most of its work."""
-    clusters: list[tuple[int, int]] = []
-    for match in (_ASCII_DIGIT_RUN if text.isascii() else _DIGIT_RUN).finditer(text):
-        start, end = match.span()
-        if clusters and start - clusters[-1][1] <= _BEFORE + _AFTER:
-            clusters[-1] = (clusters[-1][0], end)
-        else:
-            clusters.append((start, end))
-    return clusters
+    pattern = _ASCII_DIGIT_CLUSTER if text.isascii() else _DIGIT_CLUSTER
+    return [match.span() for match in pattern.finditer(text)]
+
+
+@cache
+def _skipped_to() -> re.Pattern[str]:
+    """The characters at which ``_skipping_figure_pattern`` is tried."""
+    return re.compile(f"[{_first_characters()[1]}]")
+
+
+def _window_matches(text: str, low: int, high: int, word_starts: list[int]) -> list[re.Match[str]]:
+    """What ``finditer`` of ``figure_pattern`` gives in ``text[low:high]``."""
+    plain = figure_pattern()
+    found = []
+    for match in _skipping_figure_pattern().finditer(text, low, high):
+        again = match.group("cur_again")
+        if again is not None and again != match.group("cur"):
+            # "US$5-$6": a range only where the currency repeats as it was first written.
+            match = plain.match(text, match.start(), high)  # type: ignore[assignment]
+            if match is None:
+                continue
+        found.append(match)
+    first = bisect.bisect_left(word_starts, low)
+    if first < len(word_starts) and word_starts[first] < high:
+        for start in word_starts[first : bisect.bisect_left(word_starts, high)]:
+            match = plain.match(text, start, high)
+            if match is not None:
+                found.append(match)
+        found.sort(key=lambda match: match.start())
+    kept = []
+    resume = low
+    for match in found:
+        if match.start() >= resume:
+            kept.append(match)
+            resume = match.end(WHOLE)
+    return kept
+
+
+def _word_starts(text: str, lowered: str, words: list[tuple[int, int]]) -> list[int]:
+    """Where a figure may begin with a written number in lower case ("three pct", "a
+    hundred"), which ``_skipping_figure_pattern`` does not try; ``words`` are the
+    written numbers standing alone in ``lowered``."""
+    starts = []
+    skipped_to = _skipped_to()
+    for start, _end in words:
+        if start >= 2 and lowered.startswith("hundred", start):
+            start -= 2
+        if not skipped_to.match(text, start):
+            starts.append(start)
+    return sorted(starts)
 
 
 def scan(text: str, folded: str | None = None) -> list[Reading]:
@@ -385,13 +477,14 @@ def scan(text: str, folded: str | None = None) -> list[Reading]:
     lowered = fold(text) if folded is None else folded
     anchors = _digit_clusters(text)
     words = _word_anchors(lowered, WORD_NUMBERS, whole=True)
+    word_starts: list[int] = []
     if words:
         anchors = sorted(anchors + words)
+        word_starts = _word_starts(text, lowered, words)
     readings: list[Reading] = []
-    pattern = figure_pattern()
     covered = 0
     for low, high in windows(text, anchors, _BEFORE, _AFTER):
-        for match in pattern.finditer(text, max(low, covered), high):
+        for match in _window_matches(text, max(low, covered), high, word_starts):
             reading = parse_match(match)
             if reading is not None:
                 readings.append(reading)

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tradestats.extraction import skipping
 from tradestats.extraction.folding import fold
 from tradestats.extraction.refdata import trie_pattern
+from tradestats.extraction.skipping import WHOLE
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -76,9 +78,10 @@ _PERIOD_START = "|".join(
     )
 )
 
-PERIOD_PATTERN = re.compile(
-    rf"""
-    (?<![\w-])(?={_PERIOD_START})(?:
+# Every character that a match of _PERIOD_START can begin with.
+_PERIOD_FIRST = r"\dADFHJMNOQSTfLlnPpsYyt"
+_PERIOD_BODY = rf"""
+    (?={_PERIOD_START})(?:
         (?P<date>\d{{1,2}}\s{_MONTH},?\s{_YEAR}|{_MONTH}\s\d{{1,2}},\s{_YEAR})
       # Each branch below first tests the letters it can begin with, which rejects it far
       # sooner than its case-blind words would.
@@ -96,21 +99,18 @@ PERIOD_PATTERN = re.compile(
       | (?P<month>{_MONTH})(?![A-Za-z])(?P<days>\s\d{{1,2}}(?P<dayrange>[-–]\d{{1,2}})?(?!\d))?(?:,?\s?(?:of\s)?(?:{_year_part("e")}))?
       | {_year_part("f")}
     )(?![\w%])
-    """,
-    re.VERBOSE,
-)
+    """
+PERIOD_PATTERN = skipping.pattern(_PERIOD_FIRST, r"(?<![\w-])", _PERIOD_BODY, re.VERBOSE)
 
-RELATIVE_PATTERN = re.compile(
-    # Over the folded text (see folding.py).
-    r"""(?=[atysclp])(?<!\w)(?:
+# Over the folded text (see folding.py).
+_RELATIVE_BODY = r"""(?:
         (?P<yago>a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?year[-\s]ago(?:\s+(?:period|month|quarter|level))?
           |(?:the\s+)?(?:same|corresponding|like)\s+(?:period|month|quarter|time|half)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|prior|a|preceding)\s+(?:fiscal\s+|financial\s+|calendar\s+)?year
           |(?:the\s+)?(?:previous|prior|preceding)\s+(?:fiscal\s+|financial\s+)?year|last\s+(?:fiscal\s+|financial\s+)?year)
       | (?P<mago>a\s+month\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+month|last\s+month)
       | (?P<qago>a\s+quarter\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+quarter|last\s+quarter)
-    )(?!\w)""",
-    re.VERBOSE,
-)
+    )(?!\w)"""
+RELATIVE_PATTERN = skipping.pattern("atysclp", r"(?<!\w)", _RELATIVE_BODY, re.VERBOSE)
 
 
 # Relative to the date of writing, not to another period (matched in the folded text).
@@ -189,8 +189,8 @@ def parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | Non
     # Looked up one name at a time: the pattern has some seventy groups, and a dict of
     # them all for every mention would cost more than the rest of this function.
     groups = match
-    text = match.group(0)
-    start, end = match.start(), match.end()
+    text = match.group(WHOLE)
+    start, end = match.span(WHOLE)
 
     def mention(
         first: tuple[int | None, int], last: tuple[int | None, int], has_year: bool
@@ -332,7 +332,7 @@ def find_periods(
 ) -> list[PeriodMention]:
     """Period mentions in ``text[start:end]``; ``folded`` is ``fold(text)`` if the caller has it."""
     found: list[PeriodMention] = []
-    for match in PERIOD_PATTERN.finditer(text, start, end):
+    for match in skipping.finditer(PERIOD_PATTERN, text, start, end):
         parsed = parse_period(match, fiscal_start)
         if parsed is not None:
             found.append(parsed)
@@ -344,14 +344,15 @@ def find_periods(
         and folded.find("quarter", start, end) < 0
     ):
         return found  # every relative period names one of these words
-    for match in RELATIVE_PATTERN.finditer(folded, start, end):
+    for match in skipping.finditer(RELATIVE_PATTERN, folded, start, end):
         shift = -12 if match.group("yago") else -1 if match.group("mago") else -3
-        deictic = bool(_DEICTIC.fullmatch(match.group(0)))
+        deictic = bool(_DEICTIC.fullmatch(match.group(WHOLE)))
+        mention_start, mention_end = match.span(WHOLE)
         found.append(
             PeriodMention(
-                match.start(),
-                match.end(),
-                text[match.start() : match.end()],
+                mention_start,
+                mention_end,
+                text[mention_start:mention_end],
                 shift=shift,
                 deictic=deictic,
             )
