@@ -434,9 +434,10 @@ def _window_matches(text: str, low: int, high: int, word_starts: list[int]) -> l
         again = match.group("cur_again")
         if again is not None and again != match.group("cur"):
             # "US$5-$6": a range only where the currency repeats as it was first written.
-            match = plain.match(text, match.start(), high)  # type: ignore[assignment]
-            if match is None:
+            plain_match = plain.match(text, match.start(), high)
+            if plain_match is None:
                 continue
+            match = plain_match
         found.append(match)
     first = bisect.bisect_left(word_starts, low)
     if first < len(word_starts) and word_starts[first] < high:
