@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tradestats import extract
-from tradestats.extraction.quantities import unit_registry
+from tradestats.extraction.quantities import spell_out, unit_registry
 from tradestats.extraction.refdata import scale_factors
 
 
@@ -40,3 +40,40 @@ def test_quantities_that_overflow_are_left_out() -> None:
         "India shipped 1e400 tonnes of rice worth $2 billion.", include_quantities=True
     )
     assert [(f.kind, f.text) for f in figures] == [("money", "$2 billion")]
+
+
+def test_abbreviations_of_the_trade_press_are_read_as_what_they_say() -> None:
+    text = (
+        "Crude output held at 10.5 mb/d in March. Shipments climbed to 7.2 million bpd, "
+        "and the port loaded 3.5 mln tonnes of wheat."
+    )
+    figures = extract(text, include_quantities=True)
+    assert [(f.text, f.value, f.unit) for f in figures] == [
+        ("10.5 mb/d", Decimal(10500000), "barrel per day"),
+        ("7.2 million bpd", Decimal(7200000), "barrel per day"),
+        ("3.5 mln tonnes", Decimal(3500000), "metric_ton"),
+    ]
+    for figure in figures:
+        assert text[figure.start : figure.end] == figure.text
+    assert figures[0].ulp == Decimal(100000)
+
+
+def test_words_and_letters_quantulum3_takes_for_units_are_left_out() -> None:
+    # Read as inches (before a line break), atomic mass units, rutherfords, minutes of arc and an average of
+    # 1987 and two million: none of them is a quantity.
+    text = (
+        "Sales were 906 mln in\nMarch, the 3RD rise since 1986 U.S. data began. "
+        "The 50-minute call covered 1987 to 2.0 mln tonnes."
+    )
+    assert [f for f in extract(text, include_quantities=True) if f.kind == "quantity"] == []
+
+
+def test_spelled_out_text_maps_back_to_the_source() -> None:
+    source = "7 mb/d, 3 MLN and 2 bn"
+    spelled, starts, ends = spell_out(source)
+    assert spelled == "7 million barrels per day, 3 million and 2 billion"
+    begin = spelled.index("million barrels")
+    end = begin + len("million barrels per day")
+    assert source[starts[begin] : ends[end - 1]] == "mb/d"
+    assert source[starts[0] : ends[len(spelled) - 1]] == source
+    assert len(starts) == len(ends) == len(spelled)

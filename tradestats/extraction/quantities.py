@@ -21,10 +21,69 @@ from tradestats.models import Document, Figure
 from tradestats.segment import Sentence
 
 # Durations, dates, years and bare counts are not trade quantities; money and percent
-# belong to the trade grammar.
-_SKIP_ENTITIES = frozenset({"dimensionless", "time", "currency", "unknown"})
+# belong to the trade grammar. Angles in trade text are misread durations ("50-minute").
+_SKIP_ENTITIES = frozenset({"dimensionless", "time", "currency", "unknown", "angle"})
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(_DIGITS)
+
+# Abbreviations of the trade press that quantulum3 reads as other units: "mln" as cubic
+# centimetre newton, "bpd" as base pair day, "mb/d" as millibarn per day. They are
+# spelled out before it sees them, and its spans are mapped back to the source.
+_SPELLED_OUT = {
+    "mln": "million",
+    "mn": "million",
+    "bln": "billion",
+    "bn": "billion",
+    "bpd": "barrels per day",
+    "b/d": "barrels per day",
+    "bbl/d": "barrels per day",
+    "mb/d": "million barrels per day",
+    "mbpd": "million barrels per day",
+    "mmb/d": "million barrels per day",
+    "kb/d": "thousand barrels per day",
+    "tb/d": "thousand barrels per day",
+}
+_ABBREVIATION = re.compile(
+    r"(?<![\w/])(?:"
+    + "|".join(re.escape(form) for form in sorted(_SPELLED_OUT, key=len, reverse=True))
+    + r")(?![\w/])",
+    re.IGNORECASE,
+)
+
+
+# Words that quantulum3 also reads as units: "906 mln in March" is no 906 million inches,
+# "3rd" no 3 rutherford. A lone letter ("78 mln V") is as often a label as a unit.
+_WORDS_NOT_UNITS = frozenset(
+    {"in", "at", "a", "an", "as", "by", "of", "on", "or", "to", "per", "st", "nd", "rd", "th"}
+)
+_SCALE_WORDS = re.compile(r"\s*\b(?:thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE)
+
+
+def _unit_text(surface: str, number: re.Match[str]) -> str:
+    """What follows the number in a quantulum3 surface, without scale words."""
+    return _SCALE_WORDS.sub("", surface[number.end() :]).strip()
+
+
+def spell_out(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` with the abbreviations spelled out, and for each of its characters the
+    start and the end of what it stands for in ``text``."""
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    done = 0
+    for match in _ABBREVIATION.finditer(text):
+        parts.append(text[done : match.start()])
+        starts.extend(range(done, match.start()))
+        ends.extend(range(done + 1, match.start() + 1))
+        words = _SPELLED_OUT[match.group(0).lower()]
+        parts.append(words)
+        starts.extend([match.start()] * len(words))
+        ends.extend([match.end()] * len(words))
+        done = match.end()
+    parts.append(text[done:])
+    starts.extend(range(done, len(text)))
+    ends.extend(range(done + 1, len(text) + 1))
+    return "".join(parts), starts, ends
 
 
 @cache
@@ -74,21 +133,29 @@ def find_quantities(
         masked = "".join(chunk)
         if not _DIGIT.search(masked):
             continue
-        for quantity in _parse(masked):
-            figure = _to_figure(document, sentence.start, masked, quantity)
+        spelled, starts, ends = spell_out(masked)
+        for quantity in _parse(spelled):
+            start, end = quantity.span
+            # quantulum3 spans can drift from its surfaces; keep only those that match.
+            if not 0 <= start < end <= len(spelled) or spelled[start:end] != quantity.surface:
+                continue
+            figure = _to_figure(
+                document, sentence.start + starts[start], sentence.start + ends[end - 1], quantity
+            )
             if figure is not None:
                 found.append(figure)
     return found
 
 
-def _to_figure(document: Document, offset: int, masked: str, quantity: Any) -> Figure | None:
+def _to_figure(document: Document, start: int, end: int, quantity: Any) -> Figure | None:
+    """``start:end`` is where the quantity stands in the document."""
     if quantity.unit.entity.name in _SKIP_ENTITIES or quantity.unit.name == "percentage":
         return None
-    start, end = quantity.span
-    surface = masked[start:end]
-    number = _NUMBER.search(surface)
-    # quantulum3 spans can drift from its surfaces; keep only those that match the text.
-    if number is None or surface != quantity.surface:
+    number = _NUMBER.search(quantity.surface)
+    if number is None:
+        return None
+    unit_text = _unit_text(quantity.surface, number)
+    if len(unit_text) < 2 or unit_text.lower() in _WORDS_NOT_UNITS:
         return None
     try:
         printed_value, printed_ulp = parse_number(number.group(0))
@@ -98,11 +165,15 @@ def _to_figure(document: Document, offset: int, masked: str, quantity: Any) -> F
     if not value.is_finite():
         return None  # "1e400 tonnes" overflows quantulum3's float
     factor = value / printed_value if printed_value else Decimal(1)
-    line, column = document.position(offset + start)
+    if abs(factor) != Decimal(10) ** factor.adjusted():
+        # Not the printed number times a scale: quantulum3 averaged a range it read across
+        # two unrelated numbers ("1987 to 2.0 mln tonnes"), or misread the number.
+        return None
+    line, column = document.position(start)
     return Figure(
-        text=document.text[offset + start : offset + end],
-        start=offset + start,
-        end=offset + end,
+        text=document.text[start:end],
+        start=start,
+        end=end,
         line=line,
         column=column,
         kind="quantity",
