@@ -45,13 +45,14 @@ def test_quantities_that_overflow_are_left_out() -> None:
 def test_abbreviations_of_the_trade_press_are_read_as_what_they_say() -> None:
     text = (
         "Crude output held at 10.5 mb/d in March. Shipments climbed to 7.2 million bpd, "
-        "and the port loaded 3.5 mln tonnes of wheat."
+        "and the port loaded 3.5 mln tonnes of wheat and 1.2 mln t of maize."
     )
     figures = extract(text, include_quantities=True)
     assert [(f.text, f.value, f.unit) for f in figures] == [
         ("10.5 mb/d", Decimal(10500000), "barrel per day"),
         ("7.2 million bpd", Decimal(7200000), "barrel per day"),
         ("3.5 mln tonnes", Decimal(3500000), "metric_ton"),
+        ("1.2 mln t", Decimal(1200000), "metric_ton"),
     ]
     for figure in figures:
         assert text[figure.start : figure.end] == figure.text

@@ -52,7 +52,9 @@ _ABBREVIATION = re.compile(
 
 
 # Words that quantulum3 also reads as units: "906 mln in March" is no 906 million inches,
-# "3rd" no 3 rutherford. A lone letter ("78 mln V") is as often a label as a unit.
+# "3rd" no 3 rutherford. A lone letter ("78 mln V") is as often a label as a unit, except
+# the "t" of tonnes, common in commodity reports.
+_LETTER_UNITS = frozenset({"t"})
 _WORDS_NOT_UNITS = frozenset(
     {"in", "at", "a", "an", "as", "by", "of", "on", "or", "to", "per", "st", "nd", "rd", "th"}
 )
@@ -155,7 +157,9 @@ def _to_figure(document: Document, start: int, end: int, quantity: Any) -> Figur
     if number is None:
         return None
     unit_text = _unit_text(quantity.surface, number)
-    if len(unit_text) < 2 or unit_text.lower() in _WORDS_NOT_UNITS:
+    if (len(unit_text) < 2 and unit_text not in _LETTER_UNITS) or (
+        unit_text.lower() in _WORDS_NOT_UNITS
+    ):
         return None
     try:
         printed_value, printed_ulp = parse_number(number.group(0))
