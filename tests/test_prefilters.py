@@ -33,6 +33,7 @@ The third quarter of 2024, the second half, the first eight months of the fiscal
 In May, June 2019, FY2024-25, 2019-20, fiscal 2023, the same period last year, a year earlier.
 US$ 1.2 billion, -3.5%, (-)19.32 per cent, $-50.8bn, €-9.4 bn, Rs. 2.85 lakh crore, 13.93Billion.
 Twenty-five pct, three per cent, six mln dlrs, 1,74,559.49 crore, 1 741.9 million, 5-6 bps.
+€1.234,5 million, $6 000,50 million, between $1.2 and 1.5, said; $5-6, analysts said.
 $5-$6 billion, US$5-$6 billion, Rs 5-Rs 6 crore, a hundred mln dlrs, one hundred pct, fifty-five %.
 """
 
@@ -117,6 +118,15 @@ def test_figures_are_the_same_without_the_first_character_test(index: int) -> No
         for span, groups in matches(plain, text)
     ]
     assert found or index >= len(PHRASE_CASES)
+
+
+@pytest.mark.parametrize("index", range(len(texts())))
+def test_figures_are_the_same_when_the_engine_may_go_back_into_a_unit(index: int) -> None:
+    pattern = grammar.figure_pattern()
+    assert "(?>" in pattern.pattern and "?+" in pattern.pattern
+    plain = re.compile(pattern.pattern.replace("(?>", "(?:").replace("?+", "?"), pattern.flags)
+    text = texts()[index]
+    assert matches(pattern, text) == matches(plain, text)
 
 
 def test_digit_clusters_join_the_runs_of_digits_close_together() -> None:

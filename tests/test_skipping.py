@@ -10,7 +10,9 @@ from tradestats.extraction.skipping import WHOLE
 NUMBER = r"\d+(?:,\d{3})*"
 
 
-def spans(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> list:
+def spans(
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int]]:
     return [m.span(WHOLE) for m in skipping.finditer(pattern, text, start, end)]
 
 

@@ -127,8 +127,8 @@ def _figure_body(currency_again: str) -> str:
     """The figure after its opening tests; ``currency_again`` is the currency that may
     repeat before the second number of a range ("$5-$6 billion").
 
-    The engine is not let back into a number or into the unit after it once read (atomic
-    groups, possessive spaces): a shorter number, or no unit, never turns a bare number
+    The engine is not let back into the unit after a number once read (an atomic group,
+    possessive spaces): no unit, or a shorter space before one, never turns a bare number
     into a figure, and every bare number would otherwise try them all before failing.
     """
     prefixes = trie_pattern(list(currency_prefixes()))
@@ -142,11 +142,11 @@ def _figure_body(currency_again: str) -> str:
         (?=[{first}])
         (?P<sign>{sign}\s?)?
         (?:(?P<cur>{prefixes})(?![A-Za-z])\s?(?P<sign2>[-−])?\s?)?
-        (?P<num>(?>{_NUMBER}))(?!,\d)
+        (?P<num>{_NUMBER})(?!,\d)
         (?:
             (?P<rsep>\s?(?:-|–|—|to)\s?|\s(?:and|to)\s)
             (?:{currency_again}\s?)?
-            (?P<num2>(?>{_DIGITS}))
+            (?P<num2>{_DIGITS})
             (?![\d,])
         )?
         (?>
