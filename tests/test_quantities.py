@@ -70,11 +70,25 @@ def test_words_and_letters_quantulum3_takes_for_units_are_left_out() -> None:
 
 
 def test_spelled_out_text_maps_back_to_the_source() -> None:
-    source = "7 mb/d, 3 MLN and 2 bn"
+    source = "7 mb/d, 3 MLN and 2 bn, 300kb/d in St Paul, MN"
     spelled, starts, ends = spell_out(source)
-    assert spelled == "7 million barrels per day, 3 million and 2 billion"
+    assert spelled == (
+        "7 million barrels per day, 3 million and 2 billion, 300 thousand barrels per day"
+        " in St Paul, MN"
+    )
     begin = spelled.index("million barrels")
     end = begin + len("million barrels per day")
     assert source[starts[begin] : ends[end - 1]] == "mb/d"
     assert source[starts[0] : ends[len(spelled) - 1]] == source
     assert len(starts) == len(ends) == len(spelled)
+
+
+def test_values_come_from_the_printed_digits_and_ranges_keep_their_ends() -> None:
+    text = "Stocks stood at 8.2 million tonnes; mills took 5-6 tonnes a day and 300kb/d of fuel."
+    figures = extract(text, include_quantities=True)
+    assert [(f.text, f.value, f.printed, f.ulp, f.low, f.high) for f in figures] == [
+        # quantulum3 gives 8199999.999999999 for the first.
+        ("8.2 million tonnes", Decimal(8200000), "8.2", Decimal(100000), None, None),
+        ("5-6 tonnes", Decimal("5.5"), "5-6", Decimal(1), Decimal(5), Decimal(6)),
+        ("300kb/d", Decimal(300000), "300", Decimal(1000), None, None),
+    ]

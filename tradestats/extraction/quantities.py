@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
-from tradestats.extraction.grammar import _DIGITS, parse_number
+from tradestats.extraction.grammar import _DIGITS, _plain, parse_number
 from tradestats.models import Document, Figure
 from tradestats.segment import Sentence
 
@@ -25,6 +25,8 @@ from tradestats.segment import Sentence
 _SKIP_ENTITIES = frozenset({"dimensionless", "time", "currency", "unknown", "angle"})
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(_DIGITS)
+# quantulum3 multiplies in floats: "8.2 million" comes back as 8199999.999999999.
+_FLOAT_ERROR = Decimal("1e-9")
 
 # Abbreviations of the trade press that quantulum3 reads as other units: "mln" as cubic
 # centimetre newton, "bpd" as base pair day, "mb/d" as millibarn per day. They are
@@ -43,9 +45,14 @@ _SPELLED_OUT = {
     "kb/d": "thousand barrels per day",
     "tb/d": "thousand barrels per day",
 }
+# In any case ("MLN"), except "mn", which in capitals is Minnesota; also glued to the
+# number ("300kb/d").
 _ABBREVIATION = re.compile(
-    r"(?<![\w/])(?:"
-    + "|".join(re.escape(form) for form in sorted(_SPELLED_OUT, key=len, reverse=True))
+    r"(?<![^\W\d]|/)(?:"
+    + "|".join(
+        "(?-i:mn)" if form == "mn" else re.escape(form)
+        for form in sorted(_SPELLED_OUT, key=len, reverse=True)
+    )
     + r")(?![\w/])",
     re.IGNORECASE,
 )
@@ -78,6 +85,8 @@ def spell_out(text: str) -> tuple[str, list[int], list[int]]:
         starts.extend(range(done, match.start()))
         ends.extend(range(done + 1, match.start() + 1))
         words = _SPELLED_OUT[match.group(0).lower()]
+        if text[match.start() - 1 : match.start()].isdigit():
+            words = " " + words  # "300kb/d": quantulum3 reads "300 thousand", not "300thousand"
         parts.append(words)
         starts.extend([match.start()] * len(words))
         ends.extend([match.end()] * len(words))
@@ -153,26 +162,35 @@ def _to_figure(document: Document, start: int, end: int, quantity: Any) -> Figur
     """``start:end`` is where the quantity stands in the document."""
     if quantity.unit.entity.name in _SKIP_ENTITIES or quantity.unit.name == "percentage":
         return None
-    number = _NUMBER.search(quantity.surface)
-    if number is None:
+    numbers = list(_NUMBER.finditer(quantity.surface))[:2]
+    if not numbers:
         return None
-    unit_text = _unit_text(quantity.surface, number)
+    unit_text = _unit_text(quantity.surface, numbers[-1])
     if (len(unit_text) < 2 and unit_text not in _LETTER_UNITS) or (
         unit_text.lower() in _WORDS_NOT_UNITS
     ):
         return None
     try:
-        printed_value, printed_ulp = parse_number(number.group(0))
+        printed = [parse_number(number.group(0)) for number in numbers]
         value = Decimal(repr(quantity.value))
     except (InvalidOperation, KeyError, ValueError):
         return None
     if not value.is_finite():
         return None  # "1e400 tonnes" overflows quantulum3's float
-    factor = value / printed_value if printed_value else Decimal(1)
-    if abs(factor) != Decimal(10) ** factor.adjusted():
+    # quantulum3 reads a range ("5-6 tonnes") as its midpoint.
+    low, high = printed[0][0], printed[-1][0]
+    if high < low:
+        return None
+    middle = (low + high) / 2
+    scale = _scale(value / middle) if middle else Decimal(1)
+    if scale is None:
         # Not the printed number times a scale: quantulum3 averaged a range it read across
         # two unrelated numbers ("1987 to 2.0 mln tonnes"), or misread the number.
         return None
+    low_bound: Decimal | None = None
+    high_bound: Decimal | None = None
+    if len(numbers) > 1:
+        low_bound, high_bound = sorted((_plain(low * scale), _plain(high * scale)))
     line, column = document.position(start)
     return Figure(
         text=document.text[start:end],
@@ -181,9 +199,23 @@ def _to_figure(document: Document, start: int, end: int, quantity: Any) -> Figur
         line=line,
         column=column,
         kind="quantity",
-        value=value,
+        # From the printed digits, not from quantulum3's float: 8.2 million, not 8199999.99.
+        value=_plain(middle * scale),
         unit=pint_unit_name(quantity.unit.name),
-        printed=number.group(0),
-        ulp=(printed_ulp * factor).normalize(),
+        printed="-".join(number.group(0) for number in numbers),
+        ulp=_plain(min(ulp for _, ulp in printed) * abs(scale)),
         path=document.path,
+        low=low_bound,
+        high=high_bound,
     )
+
+
+def _scale(factor: Decimal) -> Decimal | None:
+    """The power of ten, with its sign, that ``factor`` is up to a float's rounding."""
+    if not factor:
+        return None
+    size = abs(factor)
+    for power in (Decimal(10) ** size.adjusted(), Decimal(10) ** (size.adjusted() + 1)):
+        if abs(size - power) <= power * _FLOAT_ERROR:
+            return power.copy_sign(factor)
+    return None
