@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from tradestats.extraction.grammar import _DIGITS, _plain, parse_number
+from tradestats.extraction.refdata import scale_factors
 from tradestats.models import Document, Figure
 from tradestats.segment import Sentence
 
@@ -65,12 +66,19 @@ _LETTER_UNITS = frozenset({"t"})
 _WORDS_NOT_UNITS = frozenset(
     {"in", "at", "a", "an", "as", "by", "of", "on", "or", "to", "per", "st", "nd", "rd", "th"}
 )
-_SCALE_WORDS = re.compile(r"\s*\b(?:thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE)
+
+
+@cache
+def _scale_words() -> re.Pattern[str]:
+    """The scale words of scales.txt ("million", "lakh"), which quantulum3 keeps in a
+    quantity's surface."""
+    names = {word for name in scale_factors() for word in name.split("_")}
+    return re.compile(rf"\s*\b(?:{'|'.join(sorted(names))})\b", re.IGNORECASE)
 
 
 def _unit_text(surface: str, number: re.Match[str]) -> str:
     """What follows the number in a quantulum3 surface, without scale words."""
-    return _SCALE_WORDS.sub("", surface[number.end() :]).strip()
+    return _scale_words().sub("", surface[number.end() :]).strip()
 
 
 def spell_out(text: str) -> tuple[str, list[int], list[int]]:
