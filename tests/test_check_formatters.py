@@ -94,7 +94,7 @@ GROWTH = Claim(
     Decimal("21.62"), Decimal("21.58"), Decimal("21.66"), Decimal("17.8"),
     Decimal("17.75"), Decimal("17.85"), "%",
     link="rose ... to ... from: a rate beside the new and the old value",
-    note="stated rate outside the recomputed range",
+    note="stated rate outside the recomputed range", pattern="rate-to-from", evidence="clause",
 )  # fmt: skip
 IMPORTS_GROWTH = Claim(
     "growth", "TS101", "consistent", IMPORTS_RATE, (IMPORTS_OLD, IMPORTS_NEW),
@@ -287,7 +287,7 @@ def test_json_shape_and_numbers() -> None:
     error = payload["findings"][0]
     assert list(error) == [
         "rule", "severity", "path", "line", "column", "end_line", "end_column", "message",
-        "stated", "expected", "expected_low", "expected_high",
+        "stated", "expected", "expected_low", "expected_high", "pattern",
     ]  # fmt: skip
     assert (error["stated"], error["expected_low"], error["message"]) == (
         "17.8%",

@@ -30,8 +30,9 @@ def test_the_17_8_percent_claim_is_flagged_with_the_recomputed_rate_and_range() 
     assert (finding.expected_low, finding.expected_high) == ("21.58%", "21.66%")
     assert finding.message == (
         "growth: stated 17.8% but $33.53 billion vs $27.57 billion is +21.6% (21.58% to 21.66% "
-        "given the rounding of both values; tolerance ±0.05 points)"
+        "given the rounding of both values; tolerance ±0.05 points) [linked by level-rate-than]"
     )
+    assert (finding.claim.pattern, finding.claim.evidence) == ("level-rate-than", "clause")
     claim = finding.claim
     assert [f.value for f in claim.inputs] == [Decimal(33530000000), Decimal(27570000000)]
     assert round(claim.expected, 4) == Decimal("21.6177")

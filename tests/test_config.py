@@ -19,7 +19,7 @@ from tradestats.config import (
 from tradestats.rules import RULES
 
 ALL = frozenset(RULES)
-GROWTH = frozenset({"TS101", "TS102", "TS103", "TS104"})
+GROWTH = frozenset({"TS101", "TS102", "TS103", "TS104", "TS105"})
 
 
 def write(path: Path, text: str) -> Path:
@@ -184,7 +184,7 @@ def test_unknown_rule_suggests_a_close_name() -> None:
 
 def test_enable_lists_only_those_and_disable_wins(tmp_path: Path) -> None:
     config = load(tmp_path, 'enable = ["TS1"]\ndisable = ["TS104"]\n')
-    assert {r for r in RULES if config.is_enabled(r)} == {"TS101", "TS102", "TS103"}
+    assert {r for r in RULES if config.is_enabled(r)} == {"TS101", "TS102", "TS103", "TS105"}
 
 
 def test_empty_enable_runs_nothing(tmp_path: Path) -> None:
@@ -209,6 +209,7 @@ def test_narrower_severity_reference_wins_in_either_order(tmp_path: Path) -> Non
             ("TS102", "info"),
             ("TS103", "info"),
             ("TS104", "info"),
+            ("TS105", "info"),
         )
 
 
@@ -356,7 +357,7 @@ def test_disable_flag_adds_to_the_file(tmp_path: Path) -> None:
 def test_enable_flag_undoes_the_files_disable(tmp_path: Path) -> None:
     config = load(tmp_path, 'disable = ["TS1"]\n')
     changed = with_overrides(config, enable=["TS101"])
-    assert changed.disable == frozenset({"TS102", "TS103", "TS104"})
+    assert changed.disable == frozenset({"TS102", "TS103", "TS104", "TS105"})
     assert changed.is_enabled("TS101")
 
 

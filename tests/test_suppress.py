@@ -121,7 +121,7 @@ def test_disable_all_then_enable_one_rule() -> None:
 
 def test_disable_a_prefix_then_enable_all() -> None:
     text = "<!-- tradestats-disable TS1 -->\na\n<!-- tradestats-enable -->\nb\n"
-    growth = ["TS101", "TS102", "TS103", "TS104"]
+    growth = ["TS101", "TS102", "TS103", "TS104", "TS105"]
     assert silenced(text) == {1: growth, 2: growth, 3: growth}
 
 

@@ -59,7 +59,7 @@ def check_document(
     # A disabled rule checks nothing: its claims are neither judged nor counted.
     claims = [
         claim
-        for claim in (judge(r, config) for r in link(document.text, sentences, figures))
+        for claim in (judge(r, config) for r in link(document, sentences, figures))
         if config.is_enabled(claim.rule)
     ]
     suppressions = parse_suppressions(document.text)
@@ -78,9 +78,10 @@ def check_document(
 # --- judging ----------------------------------------------------------------------------
 
 
-def _signed_rate(rate: Figure) -> Decimal:
-    """The rate with the sign its words give: "fell 3%" is -3, "-3%" stays -3."""
-    if rate.direction == "down" and rate.value > 0:
+def _signed_rate(rate: Figure, direction: str | None = None) -> Decimal:
+    """The rate with the sign its words give: "fell 3%" is -3, "-3%" stays -3. The words
+    of the claim pattern (``direction``) win over the figure's own reading."""
+    if (direction or rate.direction) == "down" and rate.value > 0:
         return -rate.value
     return rate.value
 
@@ -93,9 +94,10 @@ def accepted_range(stated: Figure, value: Decimal, config: Config) -> tuple[Inte
     if qualifier in _APPROXIMATE:
         width = APPROXIMATE_POINTS + extra
         return Interval(value - width, value + width), f"±{width} points for '{qualifier}'"
-    if qualifier in _LOWER_BOUND:
+    # "fell by more than 30%" bounds the size of the fall: below -30, not above it.
+    if (qualifier in _LOWER_BOUND and value >= 0) or (qualifier in _UPPER_BOUND and value < 0):
         return Interval(value - extra, _INFINITY), f"'{qualifier}' {_plain(abs(value))}"
-    if qualifier in _UPPER_BOUND:
+    if qualifier in _LOWER_BOUND or qualifier in _UPPER_BOUND:
         return Interval(-_INFINITY, value + extra), f"'{qualifier}' {_plain(abs(value))}"
     width = half + extra
     if stated.low is not None and stated.high is not None:
@@ -152,7 +154,8 @@ def _base_interval(relation: Relation) -> tuple[Interval, Decimal] | None:
         return Interval.of(relation.old), relation.old.value
     if relation.change is not None and relation.new is not None:
         change = relation.change
-        sign = -1 if change.direction == "down" and change.value > 0 else 1
+        direction = relation.direction or change.direction
+        sign = -1 if direction == "down" and change.value > 0 else 1
         step = Interval.of(change, change.value * sign)
         return Interval.of(relation.new) - step, relation.new.value - change.value * sign
     return None
@@ -185,6 +188,8 @@ def _judged(
         unit=unit,
         link=relation.link,
         note=note,
+        pattern=relation.pattern,
+        evidence=relation.evidence,
     )
 
 
@@ -200,7 +205,9 @@ def _unverifiable(relation: Relation, rule: str, note: str) -> Claim:
         expected_high=None,
         stated_value=relation.stated.value if relation.stated else None,
         link=relation.link,
-        note=note,
+        note=relation.reason or note,
+        pattern=relation.pattern,
+        evidence=relation.evidence,
     )
 
 
@@ -209,7 +216,7 @@ def _judge_growth(relation: Relation, config: Config) -> Claim:
     assert rate is not None
     base = _base_interval(relation)
     if relation.new is None or base is None:
-        return _unverifiable(relation, "TS101", "the base value is not stated")
+        return _unverifiable(relation, "TS101", relation.reason or "the base value is not stated")
     old_interval, old_exact = base
     new_interval = Interval.of(relation.new)
     try:
@@ -217,8 +224,8 @@ def _judge_growth(relation: Relation, config: Config) -> Claim:
     except ZeroDivisionError:
         return _unverifiable(relation, "TS101", "the base value may be zero")
     exact = growth_exact(relation.new.value, old_exact)
-    stated = _signed_rate(rate)
-    signed = rate.direction is not None or rate.value < 0
+    stated = _signed_rate(rate, relation.direction)
+    signed = (relation.direction or rate.direction) is not None or rate.value < 0
     if not signed:
         # "a 5% change" names no direction: compare magnitudes.
         exact, values = abs(exact), values.abs()
@@ -237,7 +244,23 @@ def _judge_growth(relation: Relation, config: Config) -> Claim:
         if wrong_way:
             rule = "TS102"
             note = f"stated a {'rise' if stated > 0 else 'fall'}, the values {'fall' if stated > 0 else 'rise'}"
+    if verdict == "inconsistent" and rule == "TS101" and _truncated(rate, stated, values):
+        rule = "TS105"
+        note = (
+            f"tolerance {tolerance}; the recomputed rate cut off after its last printed digit, "
+            "not rounded, gives the stated one"
+        )
     return _judged(relation, rule, exact, values, stated, accepted, "%", note, verdict)
+
+
+def _truncated(rate: Figure, stated: Decimal, values: Interval) -> bool:
+    """Whether the stated rate is what cutting the true rate off at its last printed digit
+    gives, rather than rounding it: "15.5%" where the values give 15.55% to 15.80%."""
+    if rate.qualifier is not None or rate.ulp <= 0 or stated == 0:
+        return False
+    low, high = (values.low, values.high) if stated > 0 else (-values.high, -values.low)
+    size = abs(stated)
+    return low < size + rate.ulp and high > size
 
 
 def _judge_multiple(relation: Relation) -> Claim:
@@ -287,7 +310,7 @@ def _judge_points(relation: Relation, config: Config) -> Claim:
     new, old = Interval.of(relation.new), Interval.of(relation.old)
     points = new - old
     points_exact = relation.new.value - relation.old.value
-    stated = _signed_rate(rate)
+    stated = _signed_rate(rate, relation.direction)
     accepted, tolerance = accepted_range(rate, stated, config)
     points_verdict = _verdict(points_exact, points, accepted)
     try:
@@ -349,7 +372,7 @@ def _judge_change(relation: Relation) -> Claim:
     assert change is not None and relation.new is not None and relation.old is not None
     values = Interval.of(relation.new) - Interval.of(relation.old)
     exact = relation.new.value - relation.old.value
-    sign = -1 if change.direction == "down" and change.value > 0 else 1
+    sign = -1 if (relation.direction or change.direction) == "down" and change.value > 0 else 1
     stated = change.value * sign
     accepted = Interval.of(change, stated)
     note = f"tolerance ±{_tolerance(change)}"
@@ -366,7 +389,7 @@ def _judge_comparison(relation: Relation) -> Claim:
     if relation.said:
         # "rose to $X from $Y": the word says which way; the values must agree unless
         # their rounding leaves the direction open.
-        up = direction_of(relation.said) == "up"
+        up = (relation.direction or direction_of(relation.said)) == "up"
         wrong = values.high < 0 if up else values.low > 0
         return Claim(
             kind="comparison",
@@ -379,6 +402,8 @@ def _judge_comparison(relation: Relation) -> Claim:
             expected_high=values.high,
             link=relation.link,
             note=f"'{relation.said}' says the values {'rise' if up else 'fall'}",
+            pattern=relation.pattern,
+            evidence=relation.evidence,
         )
     return Claim(
         kind="comparison",
@@ -559,9 +584,15 @@ def _finding(document: Document, claim: Claim, config: Config) -> Finding:
     anchor = claim.anchor
     end_line, end_column = document.position(anchor.end)
     message, stated, expected, low, high = describe(claim)
+    if claim.pattern:
+        message += f" [linked by {claim.pattern}]"
+    severity = config.severity_of(claim.rule)
+    if claim.evidence == "sentence" and severity == "error":
+        # A link across sentences leaves room for doubt: never fail a build on it alone.
+        severity = "warning"
     return Finding(
         rule=claim.rule,
-        severity=config.severity_of(claim.rule),  # type: ignore[arg-type]
+        severity=severity,  # type: ignore[arg-type]
         path=document.path,
         line=anchor.line,
         column=anchor.column,

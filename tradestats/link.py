@@ -1,21 +1,27 @@
 """Figures -> relations: which figures a text says belong together, and why.
 
-The grammar of trade writing links a rate to the values it compares ("rose 5% to X from
-Y", "X, 17.8% higher than Y", "rose N or P% to X"), a multiple to a pair of values, a
-change between two rates to those rates, and exports, imports and a balance stated for the
-same reporter, partner and period. Nothing is judged here; ``check`` recomputes.
+Each sentence is cut into clauses (``clauses.py``) and every clause is matched against the
+claim patterns of ``patterns.py``: a rate links to the values its own words govern ("rose
+5% to X from Y", "X, 17.8% higher than Y", "rose A or N% to X"), never to a value across
+another figure or another clause. A relation records the pattern that linked it and how
+strong the evidence is, so that ``check`` can give an error only where the text leaves no
+doubt. Exports, imports and a balance stated in one sentence for one reporter, partner and
+period form an identity. Nothing is judged here; ``check`` recomputes.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
-from tradestats.extraction.context import direction_of
+from tradestats.clauses import Clause, Token, split_clauses
+from tradestats.extraction.grammar import parse_number
 from tradestats.extraction.refdata import currency_words
-from tradestats.models import ClaimKind, Figure
+from tradestats.models import ClaimKind, Document, Figure
+from tradestats.patterns import PATTERNS, ClaimPattern
 from tradestats.segment import Sentence
 
 _BASE_BEFORE = re.compile(
@@ -23,31 +29,24 @@ _BASE_BEFORE = re.compile(
     r"\s+(?:the\s+|a\s+|nearly\s+|about\s+|around\s+|some\s+)?(?:[\w.]+\s+){0,2}$"
 )
 _TERMS = re.compile(r"(?i)^[\s,)]*\(?\s*in\s+([A-Za-z. ]+?)\s+terms")
-_YOY = re.compile(
-    r"(?i)year[-\s]on[-\s]year|y-?o-?y|on[-\s]year|a\s+year\s+(?:earlier|ago|before)|same\s+(?:period|month|quarter)|year[-\s]ago|annual"
-)
-_MOM = re.compile(
-    r"(?i)month[-\s]on[-\s]month|m-?o-?m|previous\s+month|a\s+month\s+(?:earlier|ago)|last\s+month|sequential"
-)
-# How far from a rate (in characters) its values are looked for within a sentence.
-NEAR = 400
 _LEVEL_KINDS = ("money",)
 _TOTAL = re.compile(r"(?i)\b(?:total|overall|all|whole|aggregate)\b")
-_TO_TARGET = re.compile(
-    r"(?i)\s*(?:[a-z-]+\s+){0,6}to\s+(?:about\s+|around\s+|nearly\s+|reach\s+)?"
-)
-_FROM_BEFORE = re.compile(r"(?i)\bfrom\s+(?:a\s+|about\s+|around\s+|nearly\s+)?$")
-_TO_GAP = re.compile(r"(?i)\s*(?:in\s+[\w-]+\s+)?(?:,\s*)?to\s+(?:about\s+|around\s+|nearly\s+)?")
-_TO_GAP_END = re.compile(r"(?i)\bto\s+$")
-_FROM_GAP = re.compile(
-    r"(?i)\s*(?:in\s+[\w-]+\s+)?(?:,\s*)?(?:up\s+|down\s+)?from\s+(?:about\s+|around\s+|nearly\s+)?"
-)
 _RATE_KINDS = ("percent", "percentage_points")
 _SUB_ITEM = re.compile(
     r"(?i)\b(?:goods|services|merchandise|oil|non-oil|petroleum|current[-\s]account|intra|extra"
     r"|average|cumulative|previous|revised|month-on-month|year-on-year|compared|against|versus)\b"
 )
 _DEFICIT_FAMILY = {"balance", "deficit", "surplus"}
+# A value with no scale word takes the scale of the value it is compared with ("to 1.85
+# mln from 1.80") only if that brings the two within this factor of each other.
+_SCALE_REACH = Decimal(20)
+_RELATION_KINDS: dict[str, ClaimKind] = {
+    "growth": "growth",
+    "multiple": "multiple",
+    "points": "points",
+    "change": "change",
+    "direction": "comparison",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +60,383 @@ class Relation:
     change: Figure | None = None  # "rose $5.7 billion": the base is new minus this
     parts: tuple[Figure, ...] = ()  # identities: exports, imports
     link: str = ""
-    said: str = ""  # a word of direction governing the new value: "rose to X from Y"
+    said: str = ""  # a word of direction governing the values: "rose to X from Y"
+    pattern: str = ""  # the claim pattern that linked the figures
+    # "clause": the pattern's own words link every figure in one clause; "sentence": a
+    # value comes from a neighbouring sentence; "series": figures of one series stated
+    # side by side (identities, shares). Only "clause" and "series" can give an error.
+    evidence: str = "clause"
+    direction: str | None = None  # what the words of the pattern say: "up" or "down"
+    clause: tuple[int, int] | None = None  # where the clause that linked them stands
+    reason: str = ""  # why a rate was not linked to values, for "unverifiable"
 
     @property
     def inputs(self) -> tuple[Figure, ...]:
         found = [f for f in (self.new, self.old, self.change) if f is not None]
         return (*found, *self.parts)
+
+
+class _Document:
+    def __init__(self, text: str, sentences: Sequence[Sentence], figures: Sequence[Figure]):
+        self.text = text
+        self.sentences = list(sentences)
+        self.starts = [s.start for s in self.sentences]
+        self.by_sentence: list[list[Figure]] = [[] for _ in self.sentences]
+        # Levels of each series by flow, countries, currency and period: where a clause
+        # names no base, the base is the one value of its series for the period compared.
+        self.series: dict[tuple, list[Figure]] = {}
+        for figure in figures:
+            index = self.sentence_of(figure)
+            if index is not None:
+                self.by_sentence[index].append(figure)
+                key = _series_key(figure)
+                if key is not None and figure.role == "level" and not figure.expectation:
+                    self.series.setdefault(key, []).append(figure)
+
+    def base_for(self, new: Figure, months: int) -> Figure | None:
+        """The value of ``new``'s series ``months`` before, if the document states one."""
+        key = _series_key(new)
+        if key is None:
+            return None
+        start, end = key[-2], key[-1]
+        shifted = (*key[:-2], _shifted(start, -months), _shifted(end, -months))
+        found = self.series.get(shifted, [])
+        values = {f.value for f in found}
+        return found[0] if len(values) == 1 else None
+
+    def near(self, index: int, position: int, reach: int) -> list[Figure]:
+        return [f for f in self.by_sentence[index] if abs(f.start - position) <= reach]
+
+    def sentence_of(self, figure: Figure) -> int | None:
+        index = bisect_right(self.starts, figure.start) - 1
+        if index >= 0 and figure.start < self.sentences[index].end:
+            return index
+        return None
+
+
+def _series_key(figure: Figure) -> tuple | None:
+    if figure.kind != "money" or figure.flow is None:
+        return None
+    if not (figure.period_start and figure.period_end):
+        return None
+    return (
+        figure.flow,
+        figure.reporter,
+        figure.partner,
+        figure.unit,
+        getattr(figure, "per", None),
+        figure.period_start,
+        figure.period_end,
+    )
+
+
+def _shifted(period: str, months: int) -> str:
+    index = int(period[:4]) * 12 + int(period[5:7]) - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+_MONTH_ON_MONTH = re.compile(
+    r"(?i)month[-\s]on[-\s]month|\bm-?o-?m\b|\bm/m\b|previous\s+month|a\s+month\s+(?:earlier|ago|before)|last\s+month|sequential"
+)
+_QUARTER_ON_QUARTER = re.compile(
+    r"(?i)quarter[-\s]on[-\s]quarter|\bq-?o-?q\b|previous\s+quarter|a\s+quarter\s+(?:earlier|ago|before)"
+)
+
+
+def _months_back(text: str) -> int:
+    """How far back a clause compares: a month or a quarter where it says so, else a year."""
+    if _MONTH_ON_MONTH.search(text):
+        return 1
+    if _QUARTER_ON_QUARTER.search(text):
+        return 3
+    return 12
+
+
+def link(
+    document: Document | str, sentences: Sequence[Sentence], figures: Sequence[Figure]
+) -> list[Relation]:
+    """Every relation the text states between its figures, in document order."""
+    if isinstance(document, str):
+        document = Document(document)
+    doc = _Document(document.text, sentences, figures)
+    relations: list[Relation] = []
+    previous: list[Clause] = []
+    for index, sentence in enumerate(doc.sentences):
+        in_sentence = doc.by_sentence[index]
+        clauses = (
+            split_clauses(document, sentence, in_sentence, index)
+            if _has_digit(doc.text, sentence)
+            else []
+        )
+        if index and doc.sentences[index - 1].paragraph != sentence.paragraph:
+            previous = []
+        found = _sentence_relations(clauses, previous, doc)
+        relations.extend(found)
+        used = {(r.new.start, r.old.start) for r in found if r.new and r.old}
+        for figure in in_sentence:
+            if figure.kind == "percent" and figure.role == "share":
+                share = _share_relation(doc, index, figure)
+                if share is not None:
+                    relations.append(share)
+            if figure.kind == "multiple" and not any(r.stated is figure for r in found):
+                relations.append(_multiple_of_rate(doc, index, figure))
+        relations.extend(_comparisons(doc, index, used))
+        previous = clauses
+    relations.extend(_identities(doc))
+    relations.sort(key=lambda r: (r.stated or r.inputs[0]).start if (r.stated or r.inputs) else 0)
+    return relations
+
+
+def _has_digit(text: str, sentence: Sentence) -> bool:
+    return any(c.isdigit() for c in text[sentence.start : sentence.end])
+
+
+def _sentence_relations(
+    clauses: list[Clause], previous: list[Clause], doc: _Document
+) -> list[Relation]:
+    """The relations of one sentence: the best pattern for each rate, multiple or change,
+    then every rate of change left over, unverifiable with the reason."""
+    best: dict[int, tuple[tuple[int, int], Relation]] = {}
+    first_main = next((c for c in clauses if not c.aside), None)
+    for clause in clauses:
+        codes = clause.codes
+        for order, pattern in enumerate(PATTERNS):
+            if pattern.anchored and clause is not first_main:
+                continue
+            for match in pattern.regex.finditer(codes):
+                relation = _build(pattern, match, clause, previous, doc)
+                if relation is None:
+                    continue
+                key = _key(relation)
+                rank = (order, match.end(1) - match.start(1))
+                if key not in best or rank < best[key][0]:
+                    best[key] = (rank, relation)
+    found = [relation for _rank, relation in best.values()]
+    # A word of direction over two values a rate already links says nothing more.
+    pairs = {
+        (r.new.start, r.old.start) for r in found if r.kind != "comparison" and r.new and r.old
+    }
+    found = [
+        r
+        for r in found
+        if not (r.kind == "comparison" and r.new and r.old and (r.new.start, r.old.start) in pairs)
+    ]
+    stated = {r.stated.start for r in found if r.stated is not None}
+    for clause in clauses:
+        for token in clause.tokens:
+            figure = token.figure
+            if (
+                figure is not None
+                and figure.kind in _RATE_KINDS
+                and figure.role == "change"
+                and figure.start not in stated
+            ):
+                found.append(
+                    Relation(
+                        "growth",
+                        figure,
+                        clause=(clause.start, clause.end),
+                        reason="no claim pattern links it to the values it compares in its clause",
+                    )
+                )
+                stated.add(figure.start)
+    return found
+
+
+def _key(relation: Relation) -> int:
+    if relation.stated is not None:
+        return relation.stated.start
+    assert relation.new is not None and relation.old is not None
+    return -1 - relation.new.start  # direction claims: one per new value
+
+
+def _build(
+    pattern: ClaimPattern,
+    match: re.Match[str],
+    clause: Clause,
+    previous: list[Clause],
+    doc: _Document,
+) -> Relation | None:
+    """A relation from a match, if the figures in its slots can be compared."""
+    text = doc.text
+    tokens = clause.tokens
+    slots: dict[str, Token] = {}
+    for role in pattern.roles:
+        if match.start(role) >= 0:
+            slots[role] = tokens[match.start(role)]
+    word = slots.get("DIR") or slots.get("CMP")
+    direction = word.direction if word is not None else None
+    new = slots["new"].figure if "new" in slots else None
+    old = slots["old"].figure if "old" in slots else None
+    change = slots["change"].figure if "change" in slots else None
+    stated_token = slots.get("rate") or slots.get("mult")
+    stated = stated_token.figure if stated_token is not None else None
+    evidence = pattern.evidence
+    if new is None and pattern.evidence == "sentence" and old is not None:
+        new = _last_comparable(previous, old)
+        if new is None:
+            return None
+    if pattern.base == "series":
+        if new is None:
+            return None
+        old = doc.base_for(new, _months_back(text[clause.start : clause.end]))
+        if old is None:
+            return None
+    kind = pattern.kind
+    if kind == "points":
+        if new is None or old is None or new.kind != "percent" or old.kind != "percent":
+            return None
+    elif kind == "direction" and new is not None and old is not None and new.kind == "percent":
+        if old.kind != "percent":
+            return None
+    else:
+        if new is None:
+            return None
+        if old is not None:
+            pair = _comparable(new, old)
+            if pair is None:
+                return None
+            new, old = pair
+        if change is not None:
+            pair = _comparable(new, change)
+            if pair is None:
+                return None
+            new, change = pair
+    if stated is not None and kind == "growth":
+        currency = _terms_currency(text, stated)
+        values = [f for f in (new, old, change) if f is not None]
+        if currency is not None and any(f.unit != currency for f in values):
+            converted = _converted(clause, values, currency)
+            if converted is None:
+                return Relation(
+                    "growth",
+                    stated,
+                    pattern=pattern.id,
+                    clause=(clause.start, clause.end),
+                    reason=f"the rate is in {currency} terms and the values are not",
+                )
+            new, old, change = converted
+    if kind == "change":
+        stated, change = change, None  # the change is what the text asserts
+    return Relation(
+        _RELATION_KINDS[kind],
+        stated,
+        new=new,
+        old=old,
+        change=change,
+        link=pattern.summary,
+        said=word.text if kind == "direction" and word is not None else "",
+        pattern=pattern.id,
+        evidence=evidence,
+        direction=direction,
+        clause=(clause.start, clause.end),
+    )
+
+
+def _last_comparable(previous: list[Clause], like: Figure) -> Figure | None:
+    """The last value of the sentence before that ``like`` can be compared with."""
+    for clause in reversed(previous):
+        if clause.aside:
+            continue
+        for token in reversed(clause.tokens):
+            if token.code == "V" and token.figure is not None:
+                pair = _comparable(token.figure, like)
+                return pair[0] if pair is not None else None
+    return None
+
+
+def _converted(
+    clause: Clause, values: list[Figure], currency: str
+) -> tuple[Figure | None, Figure | None, Figure | None] | None:
+    """The same values in the currency of the rate ("7.3% in dollar terms"), from the
+    asides right after each value, if every one has such a conversion."""
+    del clause, values, currency
+    return None
+
+
+def _scale_of(figure: Figure) -> Decimal:
+    """The factor a scale word gave a figure: "1.85 mln" 10**6, "1,850" 1."""
+    try:
+        printed, _ulp = parse_number(figure.printed)
+    except (ArithmeticError, KeyError, ValueError):
+        return Decimal(1)
+    if printed == 0:
+        return Decimal(1)
+    return abs(figure.value / printed)
+
+
+def _comparable(a: Figure, b: Figure) -> tuple[Figure, Figure] | None:
+    """The two values as one kind, or None: one currency, one unit, or a bare number
+    that takes the currency, unit or scale of the other ("to 5.1 billion dlrs from 4.2
+    billion", "to 1.85 mln units from 1.80")."""
+    if a.kind not in ("money", "quantity") or b.kind not in ("money", "quantity"):
+        return None
+    if getattr(a, "per", None) != getattr(b, "per", None):
+        return None  # a price per barrel is no total
+    if a.kind == "money" and b.kind == "money":
+        return (a, b) if a.unit == b.unit else None
+    if a.kind == "money" or b.kind == "money":
+        money, bare = (a, b) if a.kind == "money" else (b, a)
+        if bare.unit:
+            return None  # 1,200 tonnes against $5 million
+        adopted = _adopt_scale(bare, money)
+        adopted = replace(adopted, kind="money", unit=money.unit)
+        return (money, adopted) if a is money else (adopted, money)
+    if a.unit and b.unit and _singular(a.unit) != _singular(b.unit):
+        return None
+    if _scale_of(a) > _scale_of(b):
+        return a, _adopt_scale(b, a)
+    if _scale_of(b) > _scale_of(a):
+        return _adopt_scale(a, b), b
+    return a, b
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") else word
+
+
+def _adopt_scale(bare: Figure, scaled: Figure) -> Figure:
+    """ "from 1.80" after "to 1.85 mln": the scale printed once serves both."""
+    factor = _scale_of(scaled)
+    if factor == 1 or _scale_of(bare) != 1 or bare.value == 0:
+        return bare
+    near = _within(bare.value, scaled.value)
+    near_scaled = _within(bare.value * factor, scaled.value)
+    if near_scaled and not near:
+        return replace(bare, value=bare.value * factor, ulp=bare.ulp * factor)
+    return bare
+
+
+def _within(a: Decimal, b: Decimal) -> bool:
+    a, b = abs(a), abs(b)
+    if a == 0 or b == 0:
+        return False
+    return max(a, b) / min(a, b) <= _SCALE_REACH
+
+
+def _multiple_of_rate(doc: _Document, index: int, multiple: Figure) -> Relation:
+    """ "a 25% tariff ... will double": the rate it multiplies, for information."""
+    for other in (index, index - 1):
+        if other < 0:
+            continue
+        rates = [
+            f
+            for f in doc.near(other, multiple.start, 400)
+            if f.kind == "percent" and f.start < multiple.start and f.role != "change"
+        ]
+        if rates:
+            return Relation(
+                "multiple",
+                multiple,
+                old=rates[0],
+                link="multiple of a stated rate",
+                evidence="sentence",
+            )
+    return Relation(
+        "multiple",
+        multiple,
+        reason="no claim pattern links it to the values it multiplies in its clause",
+    )
 
 
 def _flows_agree(a: str | None, b: str | None) -> bool:
@@ -78,9 +448,7 @@ def _flows_agree(a: str | None, b: str | None) -> bool:
 
 
 def _rate_fits(value: Figure, rate: Figure) -> bool:
-    """A value a rate can describe: the same flow, or no flow named for either. A rate
-    with no flow beside values of a named flow is about something else (a currency, a
-    tariff) as often as not."""
+    """A value a rate can describe: the same flow, or no flow named for either."""
     if rate.flow is None:
         return value.flow is None
     return value.flow is None or _flows_agree(value.flow, rate.flow)
@@ -123,304 +491,12 @@ def _terms_currency(text: str, rate: Figure) -> str | None:
     return currency_words().get(match.group(1).strip().lower())
 
 
-class _Document:
-    def __init__(self, text: str, sentences: Sequence[Sentence], figures: Sequence[Figure]):
-        self.text = text
-        self.sentences = list(sentences)
-        self.starts = [s.start for s in self.sentences]
-        self.by_sentence: list[list[Figure]] = [[] for _ in self.sentences]
-        # Levels of each series by (currency, reporter, partner, period), for finding a
-        # base or a current value elsewhere without scanning every sentence.
-        self.series: dict[tuple, list[tuple[int, Figure]]] = {}
-        for figure in figures:
-            index = self.sentence_of(figure)
-            if index is not None:
-                self.by_sentence[index].append(figure)
-                if figure.kind == "money" and figure.role == "level" and figure.flow is not None:
-                    key = (
-                        figure.unit,
-                        figure.reporter,
-                        figure.partner,
-                        figure.period_start,
-                        figure.period_end,
-                    )
-                    self.series.setdefault(key, []).append((index, figure))
-        self.figure_starts = [[f.start for f in found] for found in self.by_sentence]
-
-    def near(self, index: int, position: int, reach: int = NEAR) -> list[Figure]:
-        """The figures of a sentence within ``reach`` characters of ``position``.
-
-        A claim's figures sit close together; bounding the search keeps a flattened
-        table of thousands of figures in one "sentence" linear to check.
-        """
-        starts = self.figure_starts[index]
-        low = bisect_left(starts, position - reach)
-        high = bisect_right(starts, position + reach)
-        return self.by_sentence[index][low:high]
-
-    def sentence_of(self, figure: Figure) -> int | None:
-        index = bisect_right(self.starts, figure.start) - 1
-        if index >= 0 and figure.start < self.sentences[index].end:
-            return index
-        return None
-
-
-def link(text: str, sentences: Sequence[Sentence], figures: Sequence[Figure]) -> list[Relation]:
-    """Every relation the text states between its figures, in document order."""
-    doc = _Document(text, sentences, figures)
-    relations: list[Relation] = []
-    used_pairs: set[tuple[int, int]] = set()
-    for index, in_sentence in enumerate(doc.by_sentence):
-        for figure in in_sentence:
-            if figure.kind in _RATE_KINDS and figure.role == "change":
-                relation = _points_relation(doc, index, figure) or _rate_relation(
-                    doc, index, figure
-                )
-                if relation is not None:
-                    relations.append(relation)
-                    if relation.new is not None and relation.old is not None:
-                        used_pairs.add((relation.new.start, relation.old.start))
-            elif figure.kind == "multiple":
-                relation = _multiple_relation(doc, index, figure)
-                if relation is not None:
-                    relations.append(relation)
-                    if relation.new is not None and relation.old is not None:
-                        used_pairs.add((relation.new.start, relation.old.start))
-            if figure.kind == "percent" and figure.role == "share":
-                relation = _share_relation(doc, index, figure)
-                if relation is not None:
-                    relations.append(relation)
-        relations.extend(_change_relations(doc, index, used_pairs))
-        relations.extend(_comparisons(doc, index, used_pairs))
-    relations.extend(_identities(doc))
-    relations.sort(key=lambda r: (r.stated or r.inputs[0]).start)
-    return _one_rate_per_pair(relations)
-
-
-def _one_rate_per_pair(relations: list[Relation]) -> list[Relation]:
-    """A pair of values answers one rate: "exports rose 6.31% to X from Y, against 23.75%
-    growth a year earlier" links X and Y to the 6.31%. The rate nearest the values keeps
-    them; the others lose them (their claims become unverifiable)."""
-    claimed: dict[tuple[int, int], Relation] = {}
-    for relation in relations:
-        if relation.kind == "growth" and relation.new is not None and relation.old is not None:
-            key = (relation.new.start, relation.old.start)
-            held = claimed.get(key)
-            if held is None or _distance(relation) < _distance(held):
-                claimed[key] = relation
-    kept = []
-    for relation in relations:
-        if (
-            relation.kind == "growth"
-            and relation.new is not None
-            and relation.old is not None
-            and claimed[(relation.new.start, relation.old.start)] is not relation
-        ):
-            relation = Relation(
-                "growth",
-                relation.stated,
-                new=relation.new,
-                link="its values answer another rate",
-            )
-        kept.append(relation)
-    return kept
-
-
-def _distance(relation: Relation) -> int:
-    assert relation.stated is not None
-    return min(abs(f.start - relation.stated.start) for f in relation.inputs)
-
-
 def _levels(figures: Sequence[Figure], unit: str | None = None) -> list[Figure]:
     return [
         f
         for f in figures
         if f.kind in _LEVEL_KINDS and f.role == "level" and (unit is None or f.unit == unit)
     ]
-
-
-def _pair(
-    doc: _Document, index: int, rate: Figure, candidates: list[Figure]
-) -> tuple[Figure, Figure] | None:
-    """The two values of one series that a rate compares, if its clause holds them.
-
-    Values on the far side of another rate belong to that rate's clause: in "trade with
-    the EU rose 9.7% to X, with ASEAN 11.7% to Y", X is not Y's base.
-    """
-    sentence = doc.sentences[index]
-    local = doc.near(index, rate.start)
-    rates = [f.start for f in local if f.kind in _RATE_KINDS and f is not rate]
-
-    def same_clause(value: Figure) -> bool:
-        low, high = sorted((value.start, rate.start))
-        return not any(low < other < high for other in rates)
-
-    text = doc.text
-    other_rates = [f for f in local if f.kind in _RATE_KINDS and f is not rate]
-
-    def owned_by_other(value: Figure) -> bool:
-        # "up 9.7% from a year earlier to X, followed by ASEAN, up 11.7% to Y": X is the
-        # 9.7%'s new value, not the 11.7%'s base.
-        return any(
-            0 <= value.start - other.end <= 60
-            and _TO_TARGET.fullmatch(text[other.end : value.start])
-            for other in other_rates
-        )
-
-    clause = [f for f in candidates if same_clause(f) and not owned_by_other(f)]
-    if len(clause) < 2:
-        return None
-    ordered = sorted(clause, key=lambda f: abs(f.start - rate.start))
-    first = ordered[0]
-    second = next(
-        (f for f in ordered[1:] if _same_series(f, first) and _norm(f.text) != _norm(first.text)),
-        None,
-    )
-    if second is None:
-        return None
-    new, old = _order(doc.text, sentence, first, second)
-    return new, old
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _rate_relation(doc: _Document, index: int, rate: Figure) -> Relation | None:
-    text = doc.text
-    in_sentence = doc.near(index, rate.start)
-    currency = _terms_currency(text, rate)
-    candidates = [
-        f
-        for f in _levels(in_sentence, currency)
-        if _rate_fits(f, rate) and (rate.partner is None or f.partner in (None, rate.partner))
-    ]
-    changes = [
-        f
-        for f in in_sentence
-        if f.kind == "money"
-        and f.role == "change"
-        and (currency is None or f.unit == currency)
-        and _rate_fits(f, rate)
-    ]
-    # "rose N or P% to X": the base is X minus N.
-    if changes and candidates:
-        change = min(changes, key=lambda f: abs(f.start - rate.start))
-        same = [f for f in candidates if f.unit == change.unit]
-        after = [f for f in same if f.start > change.start]
-        before = [f for f in same if f.end <= min(change.start, rate.start)]
-        # "rose N or P% to X", else "X, down P% or N".
-        target = after[0] if after else before[-1] if before else None
-        if target is not None:
-            return Relation(
-                "growth",
-                rate,
-                new=target,
-                change=change,
-                link="rate with an absolute change and the new value",
-            )
-    if candidates:
-        by_unit: dict[str, list[Figure]] = {}
-        for f in candidates:
-            by_unit.setdefault(f.unit, []).append(f)
-        # The values nearest the rate decide the currency ("$5 bn (Rs 41,000 crore)").
-        nearest = min(candidates, key=lambda f: abs(f.start - rate.start))
-        pair = _pair(doc, index, rate, by_unit[nearest.unit])
-        if pair is not None:
-            return Relation(
-                "growth",
-                rate,
-                new=pair[0],
-                old=pair[1],
-                link="rate and both values in one sentence",
-            )
-        # One value here, the other stated elsewhere for the comparable period: "rose 17.58%
-        # from US$92.5 billion" after the new value, or "up 53% to $1.24 billion" before
-        # the base.
-        if _is_base(text, nearest, doc.sentences[index]) or _earlier(nearest, rate):
-            current = _current_elsewhere(doc, index, rate, nearest)
-            if current is not None:
-                return Relation(
-                    "growth",
-                    rate,
-                    new=current,
-                    old=nearest,
-                    link="new value for the period of the rate elsewhere in the text",
-                )
-            return Relation("growth", rate, old=nearest, link="no new value found")
-        base = _base_elsewhere(doc, index, rate, nearest)
-        if base is not None:
-            return Relation(
-                "growth",
-                rate,
-                new=nearest,
-                old=base,
-                link="base value for the comparable period elsewhere in the text",
-            )
-        return Relation("growth", rate, new=nearest, link="no base value found")
-    # No value in the sentence: a pair in the next or the previous sentence.
-    for other in (index + 1, index - 1):
-        if not 0 <= other < len(doc.sentences):
-            continue
-        if other < index and doc.sentences[other].paragraph != doc.sentences[index].paragraph:
-            continue
-        near = [
-            f
-            for f in _levels(doc.by_sentence[other], currency)
-            if _rate_fits(f, rate) and (rate.partner is None or f.partner in (None, rate.partner))
-        ]
-        if len(near) >= 2:
-            pair = _pair(doc, other, rate, near)
-            if pair is not None:
-                return Relation(
-                    "growth",
-                    rate,
-                    new=pair[0],
-                    old=pair[1],
-                    link="both values in a neighbouring sentence",
-                )
-    pair = _pair_by_period(doc, index, rate)
-    if pair is not None:
-        return Relation(
-            "growth",
-            rate,
-            new=pair[0],
-            old=pair[1],
-            link="values for the period of the rate and its base elsewhere in the text",
-        )
-    return None
-
-
-def _points_relation(doc: _Document, index: int, rate: Figure) -> Relation | None:
-    """ "The share rose from 12% to 15%, up 3 points": a change between two rates."""
-    levels = [
-        f
-        for f in doc.near(index, rate.start, 120)
-        if f.kind == "percent" and f.role != "change" and f is not rate and f.low is None
-    ]
-    if len(levels) < 2:
-        return None
-    text = doc.text
-    for old in levels:
-        for new in levels:
-            # Only "from A% to B%" (or "to B% from A%") says the two are one rate moving.
-            if old is new:
-                continue
-            if old.start < new.start:
-                between = text[old.end : new.start]
-                linked = _FROM_BEFORE.search(
-                    text[max(0, old.start - 12) : old.start]
-                ) and _TO_GAP.fullmatch(between)
-            else:
-                between = text[new.end : old.start]
-                linked = _TO_GAP_END.search(
-                    text[max(0, new.start - 6) : new.start]
-                ) and _FROM_GAP.fullmatch(between)
-            if linked:
-                return Relation(
-                    "points", rate, new=new, old=old, link="change between two stated rates"
-                )
-    return None
 
 
 def _length(figure: Figure) -> int | None:
@@ -444,140 +520,13 @@ def _share_relation(doc: _Document, index: int, share: Figure) -> Relation | Non
         return None
     if not _TOTAL.search(doc.text, share.end, whole.start):
         return None  # the later value must be named as the total
-    return Relation("share", share, new=part, old=whole, link="part, its share and the total")
+    return Relation(
+        "share", share, new=part, old=whole, link="part, its share and the total", evidence="series"
+    )
 
 
 def _months(period: str) -> int:
     return int(period[:4]) * 12 + int(period[5:7]) - 1
-
-
-def _shifted(period: str, months: int) -> str:
-    index = _months(period) + months
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def _earlier(value: Figure, rate: Figure) -> bool:
-    return bool(value.period_end and rate.period_end and value.period_end < rate.period_end)
-
-
-def _series_elsewhere(
-    doc: _Document, index: int, like: Figure, start: str | None, end: str | None, reach: int = 3
-) -> Figure | None:
-    """A level of the same series as ``like`` for the period start..end, nearest first."""
-    if not (start and end) or like.flow is None:
-        return None
-    found = [
-        (abs(other - index), f.start, f)
-        for other, f in doc.series.get((like.unit, like.reporter, like.partner, start, end), [])
-        if f is not like and abs(other - index) <= reach and _flows_agree(f.flow, like.flow)
-    ]
-    return min(found, key=lambda item: item[:2])[2] if found else None
-
-
-def _comparison_shifts(doc: _Document, rate: Figure) -> list[int]:
-    """Months back to the base: a year unless the text says month-on-month."""
-    around = doc.text[max(0, rate.start - 60) : rate.end + 60]
-    if _MOM.search(around):
-        return [-1]
-    if _YOY.search(around):
-        return [-12]
-    return [-12, -1]
-
-
-def _current_elsewhere(doc: _Document, index: int, rate: Figure, base: Figure) -> Figure | None:
-    """The value a base is compared with: for the rate's own period, or a year (a month)
-    after the base."""
-    periods = []
-    if rate.period_start and rate.period_end:
-        periods.append((rate.period_start, rate.period_end))
-    if base.period_start and base.period_end:
-        for shift in _comparison_shifts(doc, rate):
-            periods.append((_shifted(base.period_start, -shift), _shifted(base.period_end, -shift)))
-    for start, end in periods:
-        current = _series_elsewhere(doc, index, base, start, end)
-        if current is not None and current.start != base.start:
-            return current
-    return None
-
-
-def _base_elsewhere(doc: _Document, index: int, rate: Figure, new: Figure) -> Figure | None:
-    """The same series a year (or a month) before, within a few sentences."""
-    if not (new.period_start and new.period_end):
-        return None
-    for shift in _comparison_shifts(doc, rate):
-        base = _series_elsewhere(
-            doc, index, new, _shifted(new.period_start, shift), _shifted(new.period_end, shift)
-        )
-        if base is not None:
-            return base
-    return None
-
-
-def _pair_by_period(doc: _Document, index: int, rate: Figure) -> tuple[Figure, Figure] | None:
-    """ "Trade jumped 90 pct in 1986 versus 1985" with the values paragraphs later."""
-    if not (rate.period_start and rate.period_end):
-        return None
-    for other in range(max(0, index - 6), min(len(doc.sentences), index + 7)):
-        for new in doc.by_sentence[other]:
-            if (
-                new.kind == "money"
-                and new.role == "level"
-                and new.flow is not None
-                and _flows_agree(new.flow, rate.flow)
-                and (new.period_start, new.period_end) == (rate.period_start, rate.period_end)
-            ):
-                base = _base_elsewhere(doc, other, rate, new)
-                if base is not None:
-                    return new, base
-    return None
-
-
-def _multiple_relation(doc: _Document, index: int, multiple: Figure) -> Relation | None:
-    candidates = [
-        f for f in _levels(doc.near(index, multiple.start)) if _flows_agree(f.flow, multiple.flow)
-    ]
-    if len(candidates) >= 2:
-        pair = _pair(doc, index, multiple, candidates)
-        if pair is not None:
-            return Relation(
-                "multiple",
-                multiple,
-                new=pair[0],
-                old=pair[1],
-                link="multiple and both values in one sentence",
-            )
-    # "a 25% tariff ... will double": the rate it multiplies, in this or the previous sentence.
-    for other in (index, index - 1):
-        if other < 0:
-            continue
-        rates = [
-            f
-            for f in doc.near(other, multiple.start)
-            if f.kind == "percent" and f.start < multiple.start and f.role != "change"
-        ]
-        if rates:
-            return Relation("multiple", multiple, old=rates[0], link="multiple of a stated rate")
-    return None
-
-
-def _change_relations(doc: _Document, index: int, used: set[tuple[int, int]]) -> list[Relation]:
-    """ "rose $1.2 billion to $8.5 billion from $7.6 billion": the change against both."""
-    found = []
-    in_sentence = doc.by_sentence[index]
-    for change in in_sentence:
-        if change.kind != "money" or change.role != "change":
-            continue
-        levels = [
-            f
-            for f in _levels(doc.near(index, change.start), change.unit)
-            if f.start > change.start and _flows_agree(f.flow, change.flow)
-        ]
-        if len(levels) >= 2:
-            new, old = _order(doc.text, doc.sentences[index], levels[0], levels[1])
-            found.append(
-                Relation("change", change, new=new, old=old, link="absolute change and both values")
-            )
-    return found
 
 
 def _comparisons(doc: _Document, index: int, used: set[tuple[int, int]]) -> list[Relation]:
@@ -607,28 +556,12 @@ def _comparisons(doc: _Document, index: int, used: set[tuple[int, int]]) -> list
             if (new.start, old.start) in used or (old.start, new.start) in used:
                 taken.update((a.start, b.start))
                 break
-            said = _direction_to(doc.text, sentence, new)
             found.append(
-                Relation(
-                    "comparison", None, new=new, old=old, link="two values of one series", said=said
-                )
+                Relation("comparison", None, new=new, old=old, link="two values of one series")
             )
             taken.update((a.start, b.start))
             break
     return found
-
-
-_TO_VALUE = re.compile(
-    r"(?i)\b([a-z]+)\s+(?:sharply\s+|slightly\s+|further\s+|again\s+)?to\s+(?:about\s+|nearly\s+|around\s+|some\s+)?$"
-)
-
-
-def _direction_to(text: str, sentence: Sentence, value: Figure) -> str:
-    """The verb of "rose to $X", "narrowed to $X", if one governs the value."""
-    match = _TO_VALUE.search(text, max(sentence.start, value.start - 40), value.start)
-    if match and direction_of(match.group(1)):
-        return match.group(1)
-    return ""
 
 
 def _identities(doc: _Document) -> list[Relation]:
@@ -671,6 +604,7 @@ def _identities(doc: _Document) -> list[Relation]:
                         stated,
                         parts=(exports, imports),
                         link=f"exports, imports and {stated_flow} of one reporter, partner and period",
+                        evidence="series",
                     )
                 )  # type: ignore[arg-type]
     return found

@@ -244,6 +244,11 @@ class Claim:
     unit: str = "%"
     link: str = ""  # why these figures were linked, in words
     note: str = ""  # what made the verdict, e.g. "direction: stated a rise, values fall"
+    pattern: str = ""  # the claim pattern that linked the figures (tradestats.patterns)
+    # How the figures were linked: "clause" (one clause, explicit words), "series" (one
+    # sentence, one reporter, partner and period) or "sentence" (across sentences). Only
+    # the first two can give an error; the last gives at most a warning.
+    evidence: str = ""
 
     @property
     def anchor(self) -> Figure:

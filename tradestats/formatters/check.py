@@ -121,6 +121,8 @@ def _claim_record(claim: Claim) -> dict[str, Any]:
         "accepted_high": _number(claim.accepted_high),
         "unit": claim.unit,
         "link": claim.link,
+        "pattern": claim.pattern,
+        "evidence": claim.evidence,
         "note": claim.note,
         # Claim has no path of its own; its figures come from one document.
         "path": claim.anchor.path,
@@ -142,6 +144,7 @@ def _finding_record(finding: Finding) -> dict[str, Any]:
         "expected": finding.expected,
         "expected_low": finding.expected_low,
         "expected_high": finding.expected_high,
+        "pattern": finding.claim.pattern,
     }
 
 
@@ -249,6 +252,12 @@ def render_sarif(report: Report, root: str | Path | None = None) -> str:
             ],
             "partialFingerprints": {FINGERPRINT_KEY: _fingerprint(identity, seen[identity])},
         }
+        if finding.claim.pattern:
+            # Which claim pattern linked the figures, so a reviewer can look it up.
+            result["properties"] = {
+                "pattern": finding.claim.pattern,
+                "evidence": finding.claim.evidence,
+            }
         results.append(result)
     notifications = [
         {

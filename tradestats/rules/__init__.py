@@ -65,6 +65,16 @@ RULES: dict[str, Rule] = {
             "Exports rose $0.9 billion to $8.5 billion from $7.6 billion.",
         ),
         Rule(
+            "TS105",
+            "growth.truncated",
+            "warning",
+            "A stated rate that misses the values by less than one unit of its own last "
+            "digit was most likely cut off rather than rounded: 15.5% where the values give "
+            "15.55% to 15.80%. Worth a look, but not wrong by as much as a misstated rate.",
+            "Sales rose 15.5% to $1,388.0 million from $1,201.0 million.",
+            "Sales rose 15.6% to $1,388.0 million from $1,201.0 million.",
+        ),
+        Rule(
             "TS201",
             "rate.points",
             "error",

@@ -1,0 +1,56 @@
+"""The claim grammar, entry by entry: every example of every pattern in
+tradestats.patterns is linked with exactly the figures it names, and no sentence a
+pattern must not link is linked by it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradestats.extraction import extract_document
+from tradestats.link import Relation, link
+from tradestats.models import Document
+from tradestats.patterns import PATTERNS
+from tradestats.segment import split_sentences
+
+
+def _relations(text: str) -> list[Relation]:
+    document = Document(text)
+    sentences = split_sentences(text)
+    return link(document, sentences, extract_document(document, sentences=sentences))
+
+
+def _roles(relation: Relation) -> dict[str, str]:
+    found = {
+        "new": relation.new,
+        "old": relation.old,
+        "change": relation.change,
+        "rate": relation.stated if relation.kind in ("growth", "points") else None,
+        "mult": relation.stated if relation.kind == "multiple" else None,
+        **({"change": relation.stated} if relation.kind == "change" else {}),
+    }
+    return {role: " ".join(f.text.split()) for role, f in found.items() if f is not None}
+
+
+MATCHES = [
+    (pattern.id, sentence, roles) for pattern in PATTERNS for sentence, roles in pattern.matches
+]
+REJECTS = [(pattern.id, sentence) for pattern in PATTERNS for sentence in pattern.rejects]
+
+
+@pytest.mark.parametrize(("pattern", "sentence", "roles"), MATCHES)
+def test_pattern_links_its_examples(pattern: str, sentence: str, roles: dict[str, str]) -> None:
+    linked = [r for r in _relations(sentence) if r.pattern == pattern]
+    assert len(linked) == 1, [(r.pattern, _roles(r)) for r in _relations(sentence)]
+    assert _roles(linked[0]) == roles
+
+
+@pytest.mark.parametrize(("pattern", "sentence"), REJECTS)
+def test_pattern_rejects_its_counter_examples(pattern: str, sentence: str) -> None:
+    linked = [
+        r for r in _relations(sentence) if r.pattern == pattern and r.new is not None and r.old
+    ]
+    assert linked == [], [_roles(r) for r in linked]
+
+
+def test_every_pattern_has_an_example() -> None:
+    assert all(pattern.matches for pattern in PATTERNS)

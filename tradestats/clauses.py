@@ -1,0 +1,390 @@
+"""Sentences -> clauses of tokens, the units that claim patterns are matched in.
+
+A figure links only within its own clause. A sentence is cut at the words that start a
+new statement ("and", "while", "but", "whereas", a semicolon: see ``CLAUSE_BREAKS``), and
+whatever stands in parentheses is an aside of its own: a parenthesized amount right after
+another amount is that amount in another currency, never its base, and "(US$9.42 billion,
+up 18.3 percent)" in a list is that item's claim alone. The parent clause keeps one
+``a`` token where the aside stood.
+
+Every number is a token, not only the figures extraction lists: a claim compares tonnes,
+cars and bare counts as readily as money ("fell 12.9 pct to 188,156 from 215,793"). Years,
+days of a month, ordinals and durations are words, not values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from tradestats.extraction.context import direction_of
+from tradestats.extraction.grammar import parse_number
+from tradestats.extraction.refdata import scale_factors
+from tradestats.models import Document, Figure
+from tradestats.patterns import (
+    ANAPHORA,
+    BASE_WORDS,
+    CLAUSE_BREAKS,
+    COMPARATIVES_DOWN,
+    COMPARATIVES_UP,
+    COMPARED,
+    COMPARED_NEXT,
+    EXTRA_CHANGE,
+    SOFT_BASE,
+)
+from tradestats.segment import Sentence
+
+_FIGURE_CODES = {
+    "money": "V",
+    "quantity": "V",
+    "percent": "P",
+    "percentage_points": "Q",
+    "multiple": "M",
+}
+_SCALE_WORDS = {
+    "thousand": "thousand",
+    "mln": "million",
+    "million": "million",
+    "mn": "million",
+    "billion": "billion",
+    "bln": "billion",
+    "bn": "billion",
+    "trillion": "trillion",
+    "tn": "trillion",
+    "lakh": "lakh",
+    "crore": "crore",
+}
+_TOKEN = re.compile(
+    r"(?P<num>(?<![\w./-])\d+(?:,\d{3})*(?:\.\d+)?(?:-\d{1,2}/\d{1,2})?(?![\w/]|[.,]\d|-\d))"
+    r"(?:\s+(?P<scale>" + "|".join(_SCALE_WORDS) + r")\b)?"
+    r"|(?P<word>[A-Za-z][\w'’.-]*[\w'’]|[A-Za-z])"
+    r"|(?P<punct>[,;()])"
+)
+_FRACTION = re.compile(r"(\d+)-(\d{1,2})/(\d{1,2})$")
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "jan.",
+        "feb",
+        "feb.",
+        "mar",
+        "mar.",
+        "apr",
+        "apr.",
+        "jun",
+        "jun.",
+        "jul",
+        "jul.",
+        "aug",
+        "aug.",
+        "sep",
+        "sep.",
+        "sept",
+        "sept.",
+        "oct",
+        "oct.",
+        "nov",
+        "nov.",
+        "dec",
+        "dec.",
+    ]
+)
+# A number before one of these is a duration or a count of periods, not a compared value.
+_DURATIONS = frozenset(
+    [
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "quarter",
+        "quarters",
+        "hour",
+        "hours",
+        "minutes",
+        "mths",
+        "mth",
+        "yrs",
+        "pct",
+        "percent",
+        "per",
+    ]
+)
+# Words after a number that are no unit of it ("2,137 from", "1.8 mln in January").
+_NOT_UNITS = frozenset(
+    """
+    a an the to from in on at of for by and or but with against versus vs vs. than as over
+    last this that a year earlier ago before after since compared while when which who said
+    says up down is was were are be been will would could its their his her
+    """.split()  # noqa: SIM905 - a word list reads better as prose
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    code: str  # one letter: see tradestats.patterns
+    start: int
+    end: int
+    text: str
+    figure: Figure | None = None
+    direction: str | None = None  # for D and H: "up" or "down"
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A run of tokens that no claim reaches beyond; ``aside`` for a parenthesis."""
+
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    aside: bool = False
+    sentence: int = 0  # index of the sentence in the document
+
+    @property
+    def codes(self) -> str:
+        return "".join(token.code for token in self.tokens)
+
+
+def split_clauses(
+    document: Document, sentence: Sentence, figures: Sequence[Figure], index: int = 0
+) -> list[Clause]:
+    """The clauses of one sentence, main clauses and asides, in order of their start."""
+    tokens = _tokens(document, sentence, figures)
+    clauses: list[Clause] = []
+    current: list[Token] = []
+    aside: list[Token] = []
+    depth = 0
+
+    def close(run: list[Token], is_aside: bool) -> None:
+        if run:
+            clauses.append(Clause(run[0].start, run[-1].end, tuple(run), is_aside, index))
+
+    for token in tokens:
+        if token.text == "(":
+            if depth == 0:
+                aside = []
+            depth += 1
+            continue
+        if token.text == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                close(aside, True)
+                current.append(
+                    Token("a", aside[0].start if aside else token.start, token.end, "(...)")
+                )
+            continue
+        if depth:
+            aside.append(token)
+        elif token.code == "|":
+            close(current, False)
+            current = []
+        else:
+            current.append(token)
+    if depth:  # an unclosed parenthesis: its words belong to the clause after all
+        current.extend(aside)
+    close(current, False)
+    clauses.sort(key=lambda c: c.start)
+    return clauses
+
+
+def _tokens(document: Document, sentence: Sentence, figures: Sequence[Figure]) -> list[Token]:
+    inside = sorted(
+        (f for f in figures if sentence.start <= f.start < sentence.end), key=lambda f: f.start
+    )
+    raw: list[Token] = []
+    position = sentence.start
+    for figure in [*inside, None]:
+        stop = sentence.end if figure is None else figure.start
+        if stop > position:
+            raw.extend(_plain_tokens(document, position, stop))
+        if figure is None:
+            break
+        if figure.start >= position:
+            raw.append(
+                Token(
+                    _FIGURE_CODES.get(figure.kind, "w"),
+                    figure.start,
+                    figure.end,
+                    figure.text,
+                    figure,
+                )
+            )
+            position = figure.end
+    return _classify(document, raw)
+
+
+def _plain_tokens(document: Document, start: int, end: int) -> list[Token]:
+    text = document.text
+    found: list[Token] = []
+    for match in _TOKEN.finditer(text, start, end):
+        if match.group("num"):
+            found.append(Token("#", match.start(), match.end(), match.group(0)))
+        elif match.group("word"):
+            found.append(Token("w", match.start(), match.end(), match.group(0)))
+        else:
+            found.append(Token(match.group(0), match.start(), match.end(), match.group(0)))
+    return found
+
+
+def _classify(document: Document, raw: list[Token]) -> list[Token]:
+    """Give each word its letter; numbers become values unless they are years, days,
+    ordinals or durations."""
+    text = document.text
+    out: list[Token] = []
+    count = len(raw)
+    skip = 0
+    for i, token in enumerate(raw):
+        if skip:
+            skip -= 1
+            continue
+        before = out[-1] if out else None
+        after = raw[i + 1] if i + 1 < count else None
+        if token.code == "#":
+            out.append(_number(document, token, before, after))
+            continue
+        if token.code != "w":
+            if token.text == ";":
+                out.append(Token("|", token.start, token.end, token.text))
+            else:
+                out.append(token)
+            continue
+        word = token.text.lower().rstrip(".") if token.text.endswith(".") else token.text.lower()
+        following = after.text.lower() if after is not None else ""
+        if before is None and word in ANAPHORA:
+            out.append(Token("R", token.start, token.end, token.text))
+        elif word in CLAUSE_BREAKS:
+            out.append(Token("|", token.start, token.end, token.text))
+        elif word == "to":
+            out.append(Token("T", token.start, token.end, token.text))
+        elif word == "from":
+            out.append(Token("F", token.start, token.end, token.text))
+        elif word == "or":
+            out.append(Token("O", token.start, token.end, token.text))
+        elif word in COMPARED:
+            if following in COMPARED_NEXT:
+                skip = 1
+                out.append(Token("K", token.start, after.end, text[token.start : after.end]))  # type: ignore[union-attr]
+            else:
+                out.append(Token("K", token.start, token.end, token.text))
+        elif word == "as" and following == "against":
+            skip = 1
+            out.append(Token("K", token.start, after.end, text[token.start : after.end]))  # type: ignore[union-attr]
+        elif (word in COMPARATIVES_UP or word in COMPARATIVES_DOWN) and _after_rate(before):
+            direction = "up" if word in COMPARATIVES_UP else "down"
+            if following == "than":
+                skip = 1
+                end = after.end  # type: ignore[union-attr]
+                out.append(
+                    Token("H", token.start, end, text[token.start : end], direction=direction)
+                )
+            elif word in ("above", "below"):
+                out.append(Token("H", token.start, token.end, token.text, direction=direction))
+            else:
+                out.append(_change_word(token, word))
+        elif word in SOFT_BASE:
+            out.append(Token("n", token.start, token.end, token.text))
+        elif _is_base_word(word):
+            out.append(Token("p", token.start, token.end, token.text))
+        else:
+            out.append(_change_word(token, word))
+    return out
+
+
+def _after_rate(before: Token | None) -> bool:
+    return before is not None and (before.code in "PQM" or before.text.lower() == "times")
+
+
+def _change_word(token: Token, word: str) -> Token:
+    direction = direction_of(word) or EXTRA_CHANGE.get(word)
+    if direction is not None and word not in ("minus",):
+        return Token("D", token.start, token.end, token.text, direction=direction)
+    return token
+
+
+def _is_base_word(word: str) -> bool:
+    if word in BASE_WORDS:
+        return True
+    stem = word[:-2] if word.endswith(("'s", "’s")) else word
+    return stem in _MONTHS or (stem.isdigit() and len(stem) == 4) or stem in BASE_WORDS
+
+
+def _number(document: Document, token: Token, before: Token | None, after: Token | None) -> Token:
+    """A number as a value (V), or as a word (p for a year, w otherwise)."""
+    text = document.text
+    raw = token.text
+    number = raw.split()[0]
+    has_scale = number != raw
+    digits = number.replace(",", "")
+    if not has_scale and digits.isdigit() and len(digits) == 4 and 1900 <= int(digits) <= 2099:
+        return Token("p", token.start, token.end, raw)
+    if before is not None and before.text.lower().rstrip(".") in {m.rstrip(".") for m in _MONTHS}:
+        return Token("p", token.start, token.end, raw)  # "March 31": a day
+    follows = after.text.lower() if after is not None else ""
+    if not has_scale and follows in _DURATIONS:
+        return Token("w", token.start, token.end, raw)
+    # The unit is the word after the number (and its scale), if it names a thing.
+    unit = ""
+    if (
+        after is not None
+        and after.code == "w"
+        and follows not in _NOT_UNITS
+        and follows.isalpha()
+        and not text[token.end : after.start].strip()
+    ):
+        unit = follows
+    try:
+        value, ulp = _parse(number)
+    except (ArithmeticError, ValueError):
+        return Token("w", token.start, token.end, raw)
+    if has_scale:
+        factor = scale_factors()[_SCALE_WORDS[raw.split()[-1].lower()]]
+        value, ulp = value * factor, ulp * factor
+    line, column = document.position(token.start)
+    figure = Figure(
+        text=raw,
+        start=token.start,
+        end=token.end,
+        line=line,
+        column=column,
+        path=document.path,
+        kind="quantity",
+        value=value,
+        unit=unit,
+        printed=number,
+        ulp=ulp,
+    )
+    return Token("V", token.start, token.end, raw, figure)
+
+
+@cache
+def _fraction_ulp(denominator: int) -> Decimal:
+    return Decimal(1) / Decimal(denominator)
+
+
+def _parse(number: str) -> tuple[Decimal, Decimal]:
+    """Digits as printed; "10-7/8" is ten and seven eighths, good to an eighth."""
+    fraction = _FRACTION.match(number)
+    if fraction:
+        whole, top, bottom = (int(g) for g in fraction.groups())
+        if bottom == 0 or top >= bottom:
+            raise ValueError(number)
+        return Decimal(whole) + Decimal(top) / Decimal(bottom), _fraction_ulp(bottom)
+    return parse_number(number)

@@ -1,0 +1,570 @@
+"""The grammar of claims: every shape that links a rate (or a multiple, or a change) to the
+values it compares, in one place.
+
+A sentence is cut into clauses (``clauses.py``) and each clause into tokens, one letter a
+token, so that a claim pattern is a regular expression over a short string of letters:
+
+    V  a value: money, or any other number (tonnes, cars, a bare count), with its precision
+    P  a percent figure              Q  a percentage-point figure      M  a multiple
+    D  a word of change: rose, fell, up, down, a rise, a decline
+    H  a comparison after a rate: "higher than", "lower than", "more than", "above", "below"
+    T  to        F  from        K  against, compared with, versus, vs
+    n  on, over (a base only in "up 5% on/over Y", and only with a determiner between)
+    O  or        ,  a comma     a  an aside in parentheses (a clause of its own)
+    p  a determiner or a period word (the, a, last, year-earlier, March's, 1986)
+    R  a sentence that opens by pointing back: "That", "This", "It", "The figure"
+    w  any other word
+
+A shape is written with these letters and:
+
+    NAME:XY   a slot: one token of class X or Y, whose figure takes the role NAME
+              (rate, new, old, change, mult; dir is the word of change that signs the rate)
+    _         a short gap: up to four words (w p n)
+    ~         a long gap: up to twelve words, commas and asides
+    .         a base gap: up to three determiners or period words (p)
+    X?        an optional token
+
+No gap holds a value, a rate, a word of change, a "to" or a "from": the figures a pattern
+links are the ones its words govern, never one across another figure. Patterns are tried
+in the order listed; for each rate the first pattern that links it wins. Each entry keeps
+sentences it must link (with the figures of each role) and sentences it must not link; the
+suite runs them all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+PatternKind = Literal["growth", "multiple", "points", "change", "direction"]
+Evidence = Literal["clause", "sentence"]
+
+_GAPS = {"_": "[wpn]{0,4}", "~": "[wpna,]{0,12}", ".": "p{0,3}"}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimPattern:
+    """One shape of claim, with the sentences that show what it links and what it must not."""
+
+    id: str
+    kind: PatternKind
+    shape: str
+    summary: str
+    matches: tuple[tuple[str, dict[str, str]], ...]
+    rejects: tuple[str, ...] = ()
+    # "clause": every figure in the rate's own clause, linked by explicit words: a mismatch
+    # is an error. "sentence": one value comes from the sentence before ("That was 15%
+    # more than..."): at most a warning.
+    evidence: Evidence = "clause"
+    anchored: bool = False  # the shape must open the clause
+    # "series": the shape names no base; it is the value of the same series (flow,
+    # reporter, partner, currency) for the period compared with, stated once elsewhere in
+    # the document: a year before, or a month or a quarter where the clause says so.
+    base: str = ""
+    roles: tuple[str, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        roles = tuple(item.split(":")[0] for item in self.shape.split() if ":" in item)
+        if len(set(roles)) != len(roles):
+            raise ValueError(f"{self.id}: a role appears twice in {self.shape!r}")
+        object.__setattr__(self, "roles", roles)
+        self.regex  # noqa: B018 - compile now, so a bad shape fails at import
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compile(self.shape, self.anchored)
+
+
+@cache
+def _compile(shape: str, anchored: bool) -> re.Pattern[str]:
+    parts = []
+    for item in shape.split():
+        optional = item.endswith("?") and len(item) > 1
+        item = item.rstrip("?") if optional else item
+        if item in _GAPS:
+            parts.append(_GAPS[item])
+            continue
+        name, _, classes = item.rpartition(":")
+        body = f"[{re.escape(classes)}]"
+        piece = f"(?P<{name}>{body})" if name else body
+        parts.append(piece + ("?" if optional else ""))
+    return re.compile(("^" if anchored else "") + "(?=(" + "".join(parts) + "))")
+
+
+def _m(sentence: str, **roles: str) -> tuple[str, dict[str, str]]:
+    return sentence, roles
+
+
+PATTERNS: tuple[ClaimPattern, ...] = (
+    # --- a change between two rates, in points or percent (TS201) ---------------------
+    ClaimPattern(
+        "points-to-from",
+        "points",
+        "DIR:D _ rate:PQ ~ T _ new:P ~ F _ old:P",
+        "a rate that moved N points (or N%) to one rate from another",
+        (
+            _m(
+                "The jobless rate rose 0.4 percentage points to 6.1% from 5.7% in May.",
+                rate="0.4 percentage points",
+                new="6.1%",
+                old="5.7%",
+            ),
+        ),
+        ("The jobless rate rose to 6.1% from 5.7% while exports rose 4% from $3 billion.",),
+    ),
+    ClaimPattern(
+        "points-from-to",
+        "points",
+        "DIR:D _ rate:PQ ~ F _ old:P ~ T _ new:P",
+        "a rate that moved N points from one rate to another",
+        (
+            _m(
+                "Utilisation climbed 3 pp from 71% to 74%.",
+                rate="3 pp",
+                new="74%",
+                old="71%",
+            ),
+        ),
+    ),
+    ClaimPattern(
+        "from-to-then-points",
+        "points",
+        "D _ F _ old:P ~ T _ new:P ~ , _ DIR:D _ rate:PQ",
+        "a rate moving from one level to another, then the size of the move",
+        (
+            _m(
+                "Asia's share rose from 12% to 15% last year, a rise of 3 percentage points.",
+                rate="3 percentage points",
+                new="15%",
+                old="12%",
+            ),
+        ),
+    ),
+    ClaimPattern(
+        "to-from-then-points",
+        "points",
+        "D _ T _ new:P ~ F _ old:P ~ , _ DIR:D _ rate:PQ",
+        "a rate moving to one level from another, then the size of the move",
+        (
+            _m(
+                "The load factor slipped to 61.5% from 64.0%, down 2.5 percentage points.",
+                rate="2.5 percentage points",
+                new="61.5%",
+                old="64.0%",
+            ),
+        ),
+    ),
+    # --- a growth rate and the two values it compares (TS101, TS102) ------------------
+    ClaimPattern(
+        "rate-to-from",
+        "growth",
+        "DIR:D _ rate:PQ ~ T _ new:V ~ FK _ old:V",
+        "rose/fell N% to X from Y",
+        (
+            _m(
+                "Exports rose 5.0% to $2.1 billion from $2.0 billion.",
+                rate="5.0%",
+                new="$2.1 billion",
+                old="$2.0 billion",
+            ),
+            _m(
+                "Car sales fell 12.9 pct to 188,156 from 215,793 a year before.",
+                rate="12.9 pct",
+                new="188,156",
+                old="215,793",
+            ),
+            _m(
+                "Output rose 3.1 pct in the quarter to a record 12,040 tonnes from 11,678.",
+                rate="3.1 pct",
+                new="12,040",
+                old="11,678",
+            ),
+        ),
+        (
+            "Exports rose 5% to $2.1 billion and imports fell to $3 billion from $3.5 billion.",
+            "Sales rose 4% to 1,200 tonnes from $5 million a year ago.",
+            "Profit grew 8% to $40 million, revenue rose to $900 million from $850 million.",
+        ),
+    ),
+    ClaimPattern(
+        "rate-from-to",
+        "growth",
+        "DIR:D _ rate:PQ ~ F _ old:V ~ T _ new:V",
+        "rose/fell N% from Y to X",
+        (
+            _m(
+                "Imports jumped 25% from $8 billion to $10 billion.",
+                rate="25%",
+                new="$10 billion",
+                old="$8 billion",
+            ),
+        ),
+    ),
+    ClaimPattern(
+        "rate-noun-to-from",
+        "growth",
+        "rate:PQ _ DIR:D ~ T _ new:V ~ FK _ old:V",
+        "an N% rise/fall to X from Y",
+        (
+            _m(
+                "Shipments posted a 10% increase to 550 units from 500 units.",
+                rate="10%",
+                new="550",
+                old="500",
+            ),
+        ),
+    ),
+    ClaimPattern(
+        "level-rate-from",
+        "growth",
+        "new:V ~ , _ DIR:D _ rate:PQ _ FK _ old:V",
+        "X, up/down N% from Y (or against, compared with Y)",
+        (
+            _m(
+                "Coal output was 210.5 mln short tons, down 6.6 pct from 225.3 mln.",
+                rate="6.6 pct",
+                new="210.5 mln",
+                old="225.3 mln",
+            ),
+            _m(
+                "Exports reached $5.5 billion in May, up 10% from $5.0 billion in May 2024.",
+                rate="10%",
+                new="$5.5 billion",
+                old="$5.0 billion",
+            ),
+        ),
+        (
+            "Machinery earned $9.42 billion, up 18.3% from a year earlier, and textiles $6.05 billion.",
+        ),
+    ),
+    ClaimPattern(
+        "level-rate-on",
+        "growth",
+        "new:V ~ ,? _ DIR:D _ rate:PQ _ n . old:V",
+        "X, up N% on/over Y, with nothing but a determiner or a period before Y",
+        (
+            _m(
+                "Exports came to 4.4 billion euros, up 10 pct on the 4.0 billion of 1986.",
+                rate="10 pct",
+                new="4.4 billion euros",
+                old="4.0 billion",
+            ),
+        ),
+        ("The unit earned $5 million, up 4% on sales of $90 million.",),
+    ),
+    ClaimPattern(
+        "level-rate-than",
+        "growth",
+        "new:V ~ rate:PQ _ CMP:H _ old:V",
+        "X ..., N% higher/lower than Y; X, which is N% above Y; N% below the Y recorded in May",
+        (
+            _m(
+                "Exports to Peru were $33.5 billion in April-July, 17.8% higher than $28.4 billion a year earlier.",
+                rate="17.8%",
+                new="$33.5 billion",
+                old="$28.4 billion",
+            ),
+            _m(
+                "Imports came to $2.2 billion, which is 10% above the $2.0 billion recorded in May.",
+                rate="10%",
+                new="$2.2 billion",
+                old="$2.0 billion",
+            ),
+        ),
+        ("Rice sales were $3 billion and wheat sales 5% higher than the $2 billion of 2023.",),
+    ),
+    ClaimPattern(
+        "level-vs-then-rate",
+        "growth",
+        "new:V ~ K _ old:V ~ , _ DIR:D _ rate:PQ",
+        "X as against / compared with Y, a rise of N%",
+        (
+            _m(
+                "Imports were $8.01 billion in July as against $8.3 billion a year ago, a decline of 3.5%.",
+                rate="3.5%",
+                new="$8.01 billion",
+                old="$8.3 billion",
+            ),
+        ),
+    ),
+    ClaimPattern(
+        "to-from-then-rate",
+        "growth",
+        "D _ T _ new:V ~ FK _ old:V ~ , _ DIR:D _ rate:PQ",
+        "rose to X from Y, an increase of N%",
+        (
+            _m(
+                "Sales climbed to 1,320 cars from 1,200, a gain of 10 pct.",
+                rate="10 pct",
+                new="1,320",
+                old="1,200",
+            ),
+        ),
+    ),
+    ClaimPattern(
+        "from-to-then-rate",
+        "growth",
+        "D _ F _ old:V ~ T _ new:V ~ , _ DIR:D _ rate:PQ",
+        "rose from Y to X, an increase of N%",
+        (
+            _m(
+                "Imports fell from $4.0 billion to $3.0 billion, a drop of 25%.",
+                rate="25%",
+                new="$3.0 billion",
+                old="$4.0 billion",
+            ),
+        ),
+    ),
+    ClaimPattern(
+        "change-or-rate-to",
+        "growth",
+        "DIR:D _ change:V ,? _ O _ rate:PQ ,? ~ T _ new:V",
+        "rose A, or N%, to X",
+        (
+            _m(
+                "Exports rose $1.5 billion, or 12%, to $14.0 billion.",
+                rate="12%",
+                change="$1.5 billion",
+                new="$14.0 billion",
+            ),
+        ),
+    ),
+    ClaimPattern(
+        "rate-or-change-to",
+        "growth",
+        "DIR:D _ rate:PQ ,? O _ change:V ,? ~ T _ new:V",
+        "rose N%, or A, to X",
+        (
+            _m(
+                "Imports fell 8%, or $400 million, to $4.6 billion.",
+                rate="8%",
+                change="$400 million",
+                new="$4.6 billion",
+            ),
+        ),
+    ),
+    ClaimPattern(
+        "level-change-or-rate",
+        "growth",
+        "new:V ~ , _ DIR:D _ change:V ,? O _ rate:PQ",
+        "X, up A or N%",
+        (
+            _m(
+                "Reserves stood at $52.0 billion, up $2.0 billion or 4%.",
+                rate="4%",
+                change="$2.0 billion",
+                new="$52.0 billion",
+            ),
+        ),
+    ),
+    ClaimPattern(
+        "level-rate-or-change",
+        "growth",
+        "new:V ~ , _ DIR:D _ rate:PQ ,? O _ change:V",
+        "X, up N% or A",
+        (
+            _m(
+                "Reserves stood at $52.0 billion, up 4% or $2.0 billion.",
+                rate="4%",
+                change="$2.0 billion",
+                new="$52.0 billion",
+            ),
+        ),
+    ),
+    ClaimPattern(
+        "rate-than-previous",
+        "growth",
+        "R _ rate:PQ _ CMP:H _ old:V",
+        "That was N% more than Y: the new value is the last one of the sentence before",
+        (
+            _m(
+                "Exports were $12.4 billion in March. That was 10.7% more than the $11.2 billion of March 2023.",
+                rate="10.7%",
+                new="$12.4 billion",
+                old="$11.2 billion",
+            ),
+        ),
+        ("Exports were $12.4 billion. Imports were 10.7% more than the $11.2 billion of 2023.",),
+        evidence="sentence",
+        anchored=True,
+    ),
+    # --- a rate and its new value, the base stated elsewhere for the period compared with
+    ClaimPattern(
+        "rate-to-series",
+        "growth",
+        "DIR:D _ rate:PQ ~ T _ new:V",
+        "rose N% to X, the base being the same series a year (month, quarter) earlier",
+        (
+            _m(
+                "Exports to Chile were $2.0 billion in 2023. In 2024 they rose 10% to $2.2 billion.",
+                rate="10%",
+                new="$2.2 billion",
+                old="$2.0 billion",
+            ),
+        ),
+        (
+            "Exports to Chile were $2.0 billion in 2022. In 2024 they rose 10% to $2.2 billion.",
+            "Exports to Chile were $2.0 billion in 2023 and imports were $1.0 billion in 2023. "
+            "In 2024 imports rose 10% to $2.2 billion.",
+        ),
+        evidence="sentence",
+        base="series",
+    ),
+    ClaimPattern(
+        "level-rate-series",
+        "growth",
+        "new:V ~ , _ DIR:D _ rate:PQ",
+        "X, up N%, the base being the same series a year (month, quarter) earlier",
+        (
+            _m(
+                "In FY24, exports were US$437.1 billion. In FY25, exports were US$441.5 "
+                "billion, up 1.0%.",
+                rate="1.0%",
+                new="US$441.5 billion",
+                old="US$437.1 billion",
+            ),
+        ),
+        evidence="sentence",
+        base="series",
+    ),
+    # --- multiples (TS103) ------------------------------------------------------------
+    ClaimPattern(
+        "multiple-to-from",
+        "multiple",
+        "mult:M ~ T _ new:V ~ FK _ old:V",
+        "doubled / tripled / N-fold to X from Y",
+        (
+            _m(
+                "Exports to Chile doubled to $4.4 billion from $2.2 billion.",
+                mult="doubled",
+                new="$4.4 billion",
+                old="$2.2 billion",
+            ),
+        ),
+    ),
+    ClaimPattern(
+        "multiple-from-to",
+        "multiple",
+        "mult:M ~ F _ old:V ~ T _ new:V",
+        "tripled from Y to X",
+        (
+            _m(
+                "Chip imports tripled from $3 billion to $9 billion.",
+                mult="tripled",
+                new="$9 billion",
+                old="$3 billion",
+            ),
+        ),
+    ),
+    ClaimPattern(
+        "level-multiple",
+        "multiple",
+        "new:V ~ , _ mult:M . old:V",
+        "X, double (triple) Y",
+        (
+            _m(
+                "The deficit jumped to 2.10 billion dlrs, double March's 1.05 billion.",
+                mult="double",
+                new="2.10 billion dlrs",
+                old="1.05 billion",
+            ),
+        ),
+    ),
+    # --- an absolute change and both values (TS104) ------------------------------------
+    ClaimPattern(
+        "change-to-from",
+        "change",
+        "DIR:D _ change:V _ T _ new:V ~ FK _ old:V",
+        "rose A to X from Y",
+        (
+            _m(
+                "Exports rose $1.2 billion to $8.5 billion from $7.3 billion.",
+                change="$1.2 billion",
+                new="$8.5 billion",
+                old="$7.3 billion",
+            ),
+        ),
+        ("The company lost 41 mln dlrs on sales of 930 mln dlrs against 870 mln dlrs.",),
+    ),
+    ClaimPattern(
+        "change-from-to",
+        "change",
+        "DIR:D _ change:V _ F _ old:V ~ T _ new:V",
+        "rose A from Y to X",
+        (
+            _m(
+                "Stocks fell 2.5 mln barrels from 310.0 mln to 307.5 mln.",
+                change="2.5 mln",
+                new="307.5 mln",
+                old="310.0 mln",
+            ),
+        ),
+    ),
+    # --- a word of direction and both values, no rate (TS102) ---------------------------
+    ClaimPattern(
+        "direction-to-from",
+        "direction",
+        "DIR:D _ T _ new:VP ~ FK _ old:VP",
+        "rose/fell to X from Y",
+        (
+            _m(
+                "Exports to Brazil fell to $2.31 billion in 2024 from $2.47 billion in 2023.",
+                new="$2.31 billion",
+                old="$2.47 billion",
+            ),
+            _m("The load factor fell to 52.1 pct from 56.7 pct.", new="52.1 pct", old="56.7 pct"),
+        ),
+        ("Exports fell to $2.31 billion while imports came from $2.47 billion of orders.",),
+    ),
+    ClaimPattern(
+        "direction-from-to",
+        "direction",
+        "DIR:D _ F _ old:VP ~ T _ new:VP",
+        "rose/fell from Y to X",
+        (
+            _m(
+                "The surplus widened from $1.2 billion to $1.9 billion.",
+                new="$1.9 billion",
+                old="$1.2 billion",
+            ),
+        ),
+    ),
+)
+
+PATTERNS_BY_ID = {pattern.id: pattern for pattern in PATTERNS}
+if len(PATTERNS_BY_ID) != len(PATTERNS):
+    raise ValueError("two claim patterns share an id")
+
+
+# --- the words of the token classes ------------------------------------------------------
+
+# "to" and "from" govern the values; these link a value as the base of a comparison.
+COMPARED = frozenset({"against", "versus", "vs", "vs.", "v.", "compared"})
+# After "compared": "compared with", "compared to", swallowed into one token.
+COMPARED_NEXT = frozenset({"with", "to"})
+SOFT_BASE = frozenset({"on", "over"})
+# Comparatives that make "N% ... than Y" a comparison; "above" and "below" need no "than".
+COMPARATIVES_UP = frozenset({"higher", "more", "greater", "bigger", "larger", "above"})
+COMPARATIVES_DOWN = frozenset({"lower", "less", "smaller", "fewer", "below"})
+# Words that may stand between "on"/"over" and the base, or in any gap: determiners and
+# words of the period compared with.
+BASE_WORDS = frozenset(
+    """
+    the a an its their his her last this that previous prior preceding same corresponding
+    comparable year year's years' month month's quarter quarter's period period's week
+    year-earlier year-ago a-year-earlier earlier ago before revised level levels figure
+    total of in during for first second third fourth half fiscal calendar
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()  # noqa: SIM905 - a word list reads better as prose
+)
+# Words that open a sentence about the value of the sentence before.
+ANAPHORA = frozenset({"that", "this", "it", "which", "the figure", "the total"})
+# Words that end a clause for linking: no claim reaches across them.
+CLAUSE_BREAKS = frozenset(
+    {"and", "while", "whilst", "whereas", "but", "although", "though", "meanwhile", ";"}
+)
+# Words of change the extraction's list does not hold, as written in wire copy.
+EXTRA_CHANGE = {"off": "down", "lowered": "down", "cut": "down", "trimmed": "down", "raised": "up"}
