@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the claim checker against hand-checked growth relations.
 
-Reads ``growth_dev.jsonl`` of a corpus folder (see its README): each line is a sentence
+Reads ``growth_dev.jsonl`` and ``growth_wild.jsonl`` of a corpus folder (see its README): each line is a sentence
 that states a growth rate, the values it can be checked against, and the verdict worked
 out by hand; trap lines pair a rate with values it does not refer to. For every line this
 runs tradestats on the whole document and reports:
@@ -12,7 +12,7 @@ runs tradestats on the whole document and reports:
   and ``consistent`` vs ``consistent_rounding`` are told apart;
 - false alarms: findings raised on lines the annotation judges consistent, or on traps.
 
-Usage: python bench/claims.py CORPUS_DIR [--verbose]
+Usage: python bench/claims.py CORPUS_DIR [--verbose] [--files growth_dev.jsonl ...]
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from tradestats.segment import split_sentences
 
 def document_dates(corpus: Path) -> dict[str, date]:
     dates: dict[str, date] = {}
-    for folder in ("modern", "reuters"):
+    for folder in ("modern", "reuters", "wild", "modern2"):
         index = corpus / folder / "index.csv"
         if not index.exists():
             continue
@@ -84,16 +84,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument(
+        "--files", nargs="*", default=["growth_dev.jsonl", "growth_wild.jsonl"], help="gold files"
+    )
     args = parser.parse_args(argv)
-    gold_path = args.corpus / "growth_dev.jsonl"
-    if not gold_path.exists():
-        print(f"error: {gold_path} not found", file=sys.stderr)
-        return 2
-    lines = [
-        json.loads(line)
-        for line in gold_path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    lines = []
+    for name in args.files:
+        gold_path = args.corpus / name
+        if not gold_path.exists():
+            print(f"error: {gold_path} not found", file=sys.stderr)
+            return 2
+        lines += [
+            json.loads(line)
+            for line in gold_path.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
     dates = document_dates(args.corpus)
     config = Config()
     cache: dict[str, list[Claim]] = {}

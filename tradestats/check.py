@@ -109,7 +109,7 @@ def accepted_range(stated: Figure, value: Decimal, config: Config) -> tuple[Inte
     return Interval(value - width, value + width), f"±{_plain(width)} points"
 
 
-def _plausible(stated: Decimal, exact: Decimal) -> bool:
+def _plausible(stated: Decimal, exact: Decimal, ratio_only: bool = False) -> bool:
     """Whether values can be the ones a rate describes, so that a mismatch is an error.
 
     Writers misstate a rate by a little (17.8% for 21.6%) or get its direction wrong; a
@@ -118,7 +118,7 @@ def _plausible(stated: Decimal, exact: Decimal) -> bool:
     reported only when the magnitudes are within a factor of three or 5 points.
     """
     a, b = abs(stated), abs(exact)
-    if abs(a - b) <= MISMATCH_POINTS:
+    if not ratio_only and abs(a - b) <= MISMATCH_POINTS:
         return True
     return min(a, b) * 3 >= max(a, b)
 
@@ -226,6 +226,8 @@ def _judge_growth(relation: Relation, config: Config) -> Claim:
     exact = growth_exact(relation.new.value, old_exact)
     stated = _signed_rate(rate, relation.direction)
     signed = (relation.direction or rate.direction) is not None or rate.value < 0
+    if relation.unsigned:
+        signed = False
     if not signed:
         # "a 5% change" names no direction: compare magnitudes.
         exact, values = abs(exact), values.abs()
@@ -247,20 +249,21 @@ def _judge_growth(relation: Relation, config: Config) -> Claim:
     if verdict == "inconsistent" and rule == "TS101" and _truncated(rate, stated, values):
         rule = "TS105"
         note = (
-            f"tolerance {tolerance}; the recomputed rate cut off after its last printed digit, "
-            "not rounded, gives the stated one"
+            f"tolerance {tolerance}; the values miss it by less than one unit of its last "
+            "digit, as a rate cut off rather than rounded does"
         )
     return _judged(relation, rule, exact, values, stated, accepted, "%", note, verdict)
 
 
 def _truncated(rate: Figure, stated: Decimal, values: Interval) -> bool:
-    """Whether the stated rate is what cutting the true rate off at its last printed digit
-    gives, rather than rounding it: "15.5%" where the values give 15.55% to 15.80%."""
-    if rate.qualifier is not None or rate.ulp <= 0 or stated == 0:
+    """Whether the values miss the stated rate's own rounding interval by less than one
+    unit of its last digit, as a rate cut off rather than rounded does: "15.5%" where the
+    values give 15.55% to 15.80%. Measured without any extra tolerance."""
+    if rate.qualifier is not None or rate.ulp <= 0:
         return False
-    low, high = (values.low, values.high) if stated > 0 else (-values.high, -values.low)
-    size = abs(stated)
-    return low < size + rate.ulp and high > size
+    half = rate.ulp / 2
+    gap = max(values.low - (stated + half), (stated - half) - values.high)
+    return Decimal(0) < gap < rate.ulp
 
 
 def _judge_multiple(relation: Relation) -> Claim:
@@ -374,6 +377,12 @@ def _judge_change(relation: Relation) -> Claim:
     exact = relation.new.value - relation.old.value
     sign = -1 if (relation.direction or change.direction) == "down" and change.value > 0 else 1
     stated = change.value * sign
+    if stated and exact and not _plausible(abs(stated), abs(exact), ratio_only=True):
+        return _unverifiable(
+            relation,
+            "TS104",
+            "the values found are too far from the change to be the ones it joins",
+        )
     accepted = Interval.of(change, stated)
     note = f"tolerance ±{_tolerance(change)}"
     return _judged(relation, "TS104", exact, values, stated, accepted, change.unit, note)

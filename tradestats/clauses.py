@@ -27,12 +27,14 @@ from tradestats.models import Document, Figure
 from tradestats.patterns import (
     ANAPHORA,
     BASE_WORDS,
+    CHANGE_PHRASES,
     CLAUSE_BREAKS,
     COMPARATIVES_DOWN,
     COMPARATIVES_UP,
     COMPARED,
     COMPARED_NEXT,
     EXTRA_CHANGE,
+    NOT_FROM,
     SOFT_BASE,
 )
 from tradestats.segment import Sentence
@@ -62,6 +64,12 @@ _TOKEN = re.compile(
     r"(?:\s+(?P<scale>" + "|".join(_SCALE_WORDS) + r")\b)?"
     r"|(?P<word>[A-Za-z][\w'’.-]*[\w'’]|[A-Za-z])"
     r"|(?P<punct>[,;()])"
+)
+# What makes the number right after it approximate or a bound.
+_HEDGE = re.compile(
+    r"(?i)(?<![\w-])(?:about|around|nearly|almost|some|approximately|approx\.?|roughly|"
+    r"(?:an\s+)?estimated|over|more\s+than|less\s+than|fewer\s+than|under|at\s+least|"
+    r"just\s+(?:over|under)|close\s+to|up\s+to|in\s+excess\s+of|upwards\s+of)\s+\Z"
 )
 _FRACTION = re.compile(r"(\d+)-(\d{1,2})/(\d{1,2})$")
 _MONTHS = frozenset(
@@ -146,6 +154,7 @@ class Token:
     text: str
     figure: Figure | None = None
     direction: str | None = None  # for D and H: "up" or "down"
+    hedge: str = ""  # "about", "more than": the value is approximate or a bound
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,17 +227,36 @@ def _tokens(document: Document, sentence: Sentence, figures: Sequence[Figure]) -
         if figure is None:
             break
         if figure.start >= position:
-            raw.append(
-                Token(
-                    _FIGURE_CODES.get(figure.kind, "w"),
-                    figure.start,
-                    figure.end,
-                    figure.text,
-                    figure,
-                )
-            )
+            hedge = figure.qualifier or _hedge_before(document.text, figure.start)
+            code = _FIGURE_CODES.get(figure.kind, "w")
+            raw.append(Token(code, figure.start, figure.end, figure.text, figure, hedge=hedge))
             position = figure.end
-    return _classify(document, raw)
+    return _ranges(_classify(document, raw))
+
+
+def _hedge_before(text: str, start: int) -> str:
+    match = _HEDGE.search(text, max(0, start - 24), start)
+    return " ".join(match.group(0).lower().split()) if match else ""
+
+
+def _ranges(tokens: list[Token]) -> list[Token]:
+    """ "9.6 to 9.9 mln tonnes" is one value, a range, not a move from one to the other:
+    both ends become ``r``, which no pattern takes. After "from" or a word of change
+    ("from 9.6 to 9.9", "up 16 to 180") the two are a move and stay values."""
+    out = list(tokens)
+    for i in range(len(out) - 2):
+        if out[i].code == "V" and out[i + 1].code == "T" and out[i + 2].code == "V":
+            if i and out[i - 1].code in "FD":
+                continue
+            out[i] = _recode(out[i], "r")
+            out[i + 2] = _recode(out[i + 2], "r")
+    return out
+
+
+def _recode(token: Token, code: str) -> Token:
+    return Token(
+        code, token.start, token.end, token.text, token.figure, token.direction, token.hedge
+    )
 
 
 def _plain_tokens(document: Document, start: int, end: int) -> list[Token]:
@@ -275,7 +303,15 @@ def _classify(document: Document, raw: list[Token]) -> list[Token]:
         elif word == "to":
             out.append(Token("T", token.start, token.end, token.text))
         elif word == "from":
-            out.append(Token("F", token.start, token.end, token.text))
+            previous = before.text.lower() if before is not None else ""
+            out.append(
+                Token("w" if previous in NOT_FROM else "F", token.start, token.end, token.text)
+            )
+        elif (word, following) in CHANGE_PHRASES:
+            skip = 1
+            end = after.end  # type: ignore[union-attr]
+            direction = CHANGE_PHRASES[(word, following)]
+            out.append(Token("D", token.start, end, text[token.start : end], direction=direction))
         elif word == "or":
             out.append(Token("O", token.start, token.end, token.text))
         elif word in COMPARED:
@@ -371,7 +407,7 @@ def _number(document: Document, token: Token, before: Token | None, after: Token
         printed=number,
         ulp=ulp,
     )
-    return Token("V", token.start, token.end, raw, figure)
+    return Token("V", token.start, token.end, raw, figure, hedge=_hedge_before(text, token.start))
 
 
 @cache

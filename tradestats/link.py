@@ -21,7 +21,7 @@ from tradestats.clauses import Clause, Token, split_clauses
 from tradestats.extraction.grammar import parse_number
 from tradestats.extraction.refdata import currency_words
 from tradestats.models import ClaimKind, Document, Figure
-from tradestats.patterns import PATTERNS, ClaimPattern
+from tradestats.patterns import EXCHANGE_RATE, NOT_VERBS, OTHER_BASIS, PATTERNS, ClaimPattern
 from tradestats.segment import Sentence
 
 _BASE_BEFORE = re.compile(
@@ -37,9 +37,16 @@ _SUB_ITEM = re.compile(
     r"|average|cumulative|previous|revised|month-on-month|year-on-year|compared|against|versus)\b"
 )
 _DEFICIT_FAMILY = {"balance", "deficit", "surplus"}
+_AGGREGATE = re.compile(
+    r"\b(?:overall|total|merchandise|goods|services|non-oil|oil|petroleum|cumulative|"
+    r"core|seasonally|adjusted|unadjusted|provisional|revised)\b"
+)
 # A value with no scale word takes the scale of the value it is compared with ("to 1.85
 # mln from 1.80") only if that brings the two within this factor of each other.
 _SCALE_REACH = Decimal(20)
+# Two values a verb of direction compares are at most this far apart; beyond it one of
+# them has lost its scale ("to 1.05 billion from 1.339 mln") and the verb says nothing.
+_DIRECTION_REACH = Decimal(10)
 _RELATION_KINDS: dict[str, ClaimKind] = {
     "growth": "growth",
     "multiple": "multiple",
@@ -69,6 +76,7 @@ class Relation:
     direction: str | None = None  # what the words of the pattern say: "up" or "down"
     clause: tuple[int, int] | None = None  # where the clause that linked them stands
     reason: str = ""  # why a rate was not linked to values, for "unverifiable"
+    unsigned: bool = False  # compare sizes only: an exchange rate quoted the other way round
 
     @property
     def inputs(self) -> tuple[Figure, ...]:
@@ -85,6 +93,7 @@ class _Document:
         # Levels of each series by flow, countries, currency and period: where a clause
         # names no base, the base is the one value of its series for the period compared.
         self.series: dict[tuple, list[Figure]] = {}
+        self.asides: set[int] = set()
         for figure in figures:
             index = self.sentence_of(figure)
             if index is not None:
@@ -100,9 +109,22 @@ class _Document:
             return None
         start, end = key[-2], key[-1]
         shifted = (*key[:-2], _shifted(start, -months), _shifted(end, -months))
-        found = self.series.get(shifted, [])
+        kind = self.aggregate(new)
+        found = [
+            f
+            for f in self.series.get(shifted, [])
+            if f.start not in self.asides and self.aggregate(f) == kind
+        ]
         values = {f.value for f in found}
         return found[0] if len(values) == 1 else None
+
+    def aggregate(self, figure: Figure) -> frozenset[str]:
+        """The words that narrow a flow ("overall", "merchandise", "non-oil") before a
+        figure in its sentence: "overall imports" is not "imports of goods"."""
+        index = self.sentence_of(figure)
+        start = self.sentences[index].start if index is not None else 0
+        window = self.text[max(start, figure.start - 120) : figure.start].lower()
+        return frozenset(_AGGREGATE.findall(window))
 
     def near(self, index: int, position: int, reach: int) -> list[Figure]:
         return [f for f in self.by_sentence[index] if abs(f.start - position) <= reach]
@@ -161,6 +183,9 @@ def link(
     doc = _Document(document.text, sentences, figures)
     relations: list[Relation] = []
     previous: list[Clause] = []
+    # Amounts in parentheses restate another amount in another currency: never a part
+    # of an identity, a share or a comparison of their own.
+    asides: set[int] = set()
     for index, sentence in enumerate(doc.sentences):
         in_sentence = doc.by_sentence[index]
         clauses = (
@@ -170,6 +195,10 @@ def link(
         )
         if index and doc.sentences[index - 1].paragraph != sentence.paragraph:
             previous = []
+        for clause in clauses:
+            if clause.aside:
+                asides.update(t.start for t in clause.tokens if t.figure is not None)
+        doc.asides = asides
         found = _sentence_relations(clauses, previous, doc)
         relations.extend(found)
         used = {(r.new.start, r.old.start) for r in found if r.new and r.old}
@@ -264,8 +293,17 @@ def _build(
     for role in pattern.roles:
         if match.start(role) >= 0:
             slots[role] = tokens[match.start(role)]
-    word = slots.get("DIR") or slots.get("CMP")
+    verb = slots.get("VERB")
+    if verb is not None and verb.text.lower() in NOT_VERBS:
+        return None  # "growth to X from Y", "up to X": no verb moves the values
+    word = slots.get("DIR") or slots.get("CMP") or verb
     direction = word.direction if word is not None else None
+    said = text[clause.start : clause.end]
+    exchange = bool(EXCHANGE_RATE.search(said))
+    if exchange:
+        if pattern.kind == "direction":
+            return None  # yen per dollar falls as the yen rises
+        direction = None
     new = slots["new"].figure if "new" in slots else None
     old = slots["old"].figure if "old" in slots else None
     change = slots["change"].figure if "change" in slots else None
@@ -316,6 +354,23 @@ def _build(
                     reason=f"the rate is in {currency} terms and the values are not",
                 )
             new, old, change = converted
+    if (
+        kind == "direction"
+        and new is not None
+        and old is not None
+        and not _within(new.value, old.value, _DIRECTION_REACH)
+    ):
+        return None  # a misprinted scale, or two different things
+    declined = _declined(pattern, slots, said)
+    if declined:
+        return Relation(
+            _RELATION_KINDS[kind],
+            stated if kind != "change" else change,
+            pattern=pattern.id,
+            evidence=evidence,
+            clause=(clause.start, clause.end),
+            reason=declined,
+        )
     if kind == "change":
         stated, change = change, None  # the change is what the text asserts
     return Relation(
@@ -330,7 +385,21 @@ def _build(
         evidence=evidence,
         direction=direction,
         clause=(clause.start, clause.end),
+        unsigned=exchange,
     )
+
+
+def _declined(pattern: ClaimPattern, slots: dict[str, Token], said: str) -> str:
+    """Why a linked claim is still not judged, or "" to judge it."""
+    for role in ("new", "old", "change", "mult"):
+        token = slots.get(role)
+        if token is not None and token.hedge:
+            return f"'{token.hedge}' makes {token.text!r} approximate or a bound"
+    if pattern.kind == "growth" and OTHER_BASIS.search(said):
+        basis = OTHER_BASIS.search(said)
+        assert basis is not None
+        return f"the rate is {basis.group(0)!r}, another basis than the values"
+    return ""
 
 
 def _last_comparable(previous: list[Clause], like: Figure) -> Figure | None:
@@ -407,11 +476,11 @@ def _adopt_scale(bare: Figure, scaled: Figure) -> Figure:
     return bare
 
 
-def _within(a: Decimal, b: Decimal) -> bool:
+def _within(a: Decimal, b: Decimal, reach: Decimal = _SCALE_REACH) -> bool:
     a, b = abs(a), abs(b)
     if a == 0 or b == 0:
         return False
-    return max(a, b) / min(a, b) <= _SCALE_REACH
+    return max(a, b) / min(a, b) <= reach
 
 
 def _multiple_of_rate(doc: _Document, index: int, multiple: Figure) -> Relation:
@@ -512,7 +581,10 @@ def _share_relation(doc: _Document, index: int, share: Figure) -> Relation | Non
     levels = [
         f
         for f in _levels(doc.near(index, share.start, 160))
-        if f.flow is not None and _rate_fits(f, share) and f.period_end == share.period_end
+        if f.flow is not None
+        and _rate_fits(f, share)
+        and f.period_end == share.period_end
+        and f.start not in doc.asides
     ]
     part = next((f for f in reversed(levels) if f.end <= share.start), None)
     whole = next((f for f in levels if f.start >= share.end), None)
@@ -531,7 +603,7 @@ def _months(period: str) -> int:
 
 def _comparisons(doc: _Document, index: int, used: set[tuple[int, int]]) -> list[Relation]:
     """Two values of one series and no rate: the implied change, for information."""
-    levels = _levels(doc.by_sentence[index])
+    levels = [f for f in _levels(doc.by_sentence[index]) if f.start not in doc.asides]
     found = []
     taken: set[int] = set()
     for i, a in enumerate(levels):
@@ -576,6 +648,7 @@ def _identities(doc: _Document) -> list[Relation]:
                 or f.flow is None
                 or not f.period_start
                 or f.expectation
+                or f.start in doc.asides
             ):
                 continue
             key = (f.unit, f.reporter, f.partner, f.period_start, f.period_end)

@@ -18,10 +18,16 @@ token, so that a claim pattern is a regular expression over a short string of le
 A shape is written with these letters and:
 
     NAME:XY   a slot: one token of class X or Y, whose figure takes the role NAME
-              (rate, new, old, change, mult; dir is the word of change that signs the rate)
+              (rate, new, old, change, mult; DIR is the word of change that signs the rate,
+              VERB the same word where only a verb will do: "fell to X from Y", never
+              "growth to X from Y" or "up to X")
     _         a short gap: up to four words (w p n)
     ~         a long gap: up to twelve words, commas and asides
     .         a base gap: up to three determiners or period words (p)
+    -         an adverb's gap: up to two words ("fell sharply to")
+    ^         after a comma: at most one word among determiners ("a rise of", "registering a
+              negative growth of"), so that the next clause's subject is not taken for it
+    $         the rate governs no values of its own: no "to" or "from" follows it
     X?        an optional token
 
 No gap holds a value, a rate, a word of change, a "to" or a "from": the figures a pattern
@@ -41,7 +47,14 @@ from typing import Literal
 PatternKind = Literal["growth", "multiple", "points", "change", "direction"]
 Evidence = Literal["clause", "sentence"]
 
-_GAPS = {"_": "[wpn]{0,4}", "~": "[wpna,]{0,12}", ".": "p{0,3}"}
+_GAPS = {
+    "_": "[wpn]{0,4}",
+    "~": "[wpna,]{0,12}",
+    ".": "p{0,3}",
+    "-": "[wp]{0,2}",
+    "^": "p{0,2}w?p{0,2}",
+    "$": "(?![wpn]{0,4}[TF])",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,34 +141,6 @@ PATTERNS: tuple[ClaimPattern, ...] = (
             ),
         ),
     ),
-    ClaimPattern(
-        "from-to-then-points",
-        "points",
-        "D _ F _ old:P ~ T _ new:P ~ , _ DIR:D _ rate:PQ",
-        "a rate moving from one level to another, then the size of the move",
-        (
-            _m(
-                "Asia's share rose from 12% to 15% last year, a rise of 3 percentage points.",
-                rate="3 percentage points",
-                new="15%",
-                old="12%",
-            ),
-        ),
-    ),
-    ClaimPattern(
-        "to-from-then-points",
-        "points",
-        "D _ T _ new:P ~ F _ old:P ~ , _ DIR:D _ rate:PQ",
-        "a rate moving to one level from another, then the size of the move",
-        (
-            _m(
-                "The load factor slipped to 61.5% from 64.0%, down 2.5 percentage points.",
-                rate="2.5 percentage points",
-                new="61.5%",
-                old="64.0%",
-            ),
-        ),
-    ),
     # --- a growth rate and the two values it compares (TS101, TS102) ------------------
     ClaimPattern(
         "rate-to-from",
@@ -205,7 +190,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "rate-noun-to-from",
         "growth",
-        "rate:PQ _ DIR:D ~ T _ new:V ~ FK _ old:V",
+        "rate:PQ p? DIR:D ~ T _ new:V ~ FK _ old:V",
         "an N% rise/fall to X from Y",
         (
             _m(
@@ -276,48 +261,6 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         ("Rice sales were $3 billion and wheat sales 5% higher than the $2 billion of 2023.",),
     ),
     ClaimPattern(
-        "level-vs-then-rate",
-        "growth",
-        "new:V ~ K _ old:V ~ , _ DIR:D _ rate:PQ",
-        "X as against / compared with Y, a rise of N%",
-        (
-            _m(
-                "Imports were $8.01 billion in July as against $8.3 billion a year ago, a decline of 3.5%.",
-                rate="3.5%",
-                new="$8.01 billion",
-                old="$8.3 billion",
-            ),
-        ),
-    ),
-    ClaimPattern(
-        "to-from-then-rate",
-        "growth",
-        "D _ T _ new:V ~ FK _ old:V ~ , _ DIR:D _ rate:PQ",
-        "rose to X from Y, an increase of N%",
-        (
-            _m(
-                "Sales climbed to 1,320 cars from 1,200, a gain of 10 pct.",
-                rate="10 pct",
-                new="1,320",
-                old="1,200",
-            ),
-        ),
-    ),
-    ClaimPattern(
-        "from-to-then-rate",
-        "growth",
-        "D _ F _ old:V ~ T _ new:V ~ , _ DIR:D _ rate:PQ",
-        "rose from Y to X, an increase of N%",
-        (
-            _m(
-                "Imports fell from $4.0 billion to $3.0 billion, a drop of 25%.",
-                rate="25%",
-                new="$3.0 billion",
-                old="$4.0 billion",
-            ),
-        ),
-    ),
-    ClaimPattern(
         "change-or-rate-to",
         "growth",
         "DIR:D _ change:V ,? _ O _ rate:PQ ,? ~ T _ new:V",
@@ -373,6 +316,78 @@ PATTERNS: tuple[ClaimPattern, ...] = (
             ),
         ),
     ),
+    # --- the values first, then the size of the move after a comma ----------------------
+    ClaimPattern(
+        "from-to-then-points",
+        "points",
+        "D _ F . old:P ~ T . new:P ~ , ^ DIR:D _ rate:PQ $",
+        "a rate moving from one level to another, then the size of the move",
+        (
+            _m(
+                "Asia's share rose from 12% to 15% last year, a rise of 3 percentage points.",
+                rate="3 percentage points",
+                new="15%",
+                old="12%",
+            ),
+        ),
+    ),
+    ClaimPattern(
+        "to-from-then-points",
+        "points",
+        "D _ T . new:P ~ F . old:P ~ , ^ DIR:D _ rate:PQ $",
+        "a rate moving to one level from another, then the size of the move",
+        (
+            _m(
+                "The load factor slipped to 61.5% from 64.0%, down 2.5 percentage points.",
+                rate="2.5 percentage points",
+                new="61.5%",
+                old="64.0%",
+            ),
+        ),
+    ),
+    ClaimPattern(
+        "level-vs-then-rate",
+        "growth",
+        "new:V ~ K _ old:V ~ , ^ DIR:D _ rate:PQ $",
+        "X as against / compared with Y, a rise of N%",
+        (
+            _m(
+                "Imports were $8.01 billion in July as against $8.3 billion a year ago, a decline of 3.5%.",
+                rate="3.5%",
+                new="$8.01 billion",
+                old="$8.3 billion",
+            ),
+        ),
+    ),
+    ClaimPattern(
+        "to-from-then-rate",
+        "growth",
+        "D _ T _ new:V ~ FK _ old:V ~ , ^ DIR:D _ rate:PQ $",
+        "rose to X from Y, an increase of N%",
+        (
+            _m(
+                "Sales climbed to 1,320 cars from 1,200, a gain of 10 pct.",
+                rate="10 pct",
+                new="1,320",
+                old="1,200",
+            ),
+        ),
+    ),
+    ClaimPattern(
+        "from-to-then-rate",
+        "growth",
+        "D _ F _ old:V ~ T _ new:V ~ , ^ DIR:D _ rate:PQ $",
+        "rose from Y to X, an increase of N%",
+        (
+            _m(
+                "Imports fell from $4.0 billion to $3.0 billion, a drop of 25%.",
+                rate="25%",
+                new="$3.0 billion",
+                old="$4.0 billion",
+            ),
+        ),
+    ),
+    # --- one value in another sentence: at most a warning -------------------------------
     ClaimPattern(
         "rate-than-previous",
         "growth",
@@ -390,7 +405,6 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         evidence="sentence",
         anchored=True,
     ),
-    # --- a rate and its new value, the base stated elsewhere for the period compared with
     ClaimPattern(
         "rate-to-series",
         "growth",
@@ -476,7 +490,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "change-to-from",
         "change",
-        "DIR:D _ change:V _ T _ new:V ~ FK _ old:V",
+        "DIR:D _ change:V _ T _ new:V ~ F _ old:V",
         "rose A to X from Y",
         (
             _m(
@@ -502,11 +516,11 @@ PATTERNS: tuple[ClaimPattern, ...] = (
             ),
         ),
     ),
-    # --- a word of direction and both values, no rate (TS102) ---------------------------
+    # --- a verb of direction and both values, no rate (TS102) -------------------------
     ClaimPattern(
         "direction-to-from",
         "direction",
-        "DIR:D _ T _ new:VP ~ FK _ old:VP",
+        "VERB:D - T . new:VP ~ F . old:VP",
         "rose/fell to X from Y",
         (
             _m(
@@ -521,7 +535,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "direction-from-to",
         "direction",
-        "DIR:D _ F _ old:VP ~ T _ new:VP",
+        "VERB:D - F . old:VP ~ T . new:VP",
         "rose/fell from Y to X",
         (
             _m(
@@ -555,6 +569,7 @@ BASE_WORDS = frozenset(
     the a an its their his her last this that previous prior preceding same corresponding
     comparable year year's years' month month's quarter quarter's period period's week
     year-earlier year-ago a-year-earlier earlier ago before revised level levels figure
+    average record seasonally adjusted annual annualised annualized rate
     total of in during for first second third fourth half fiscal calendar
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
@@ -566,5 +581,41 @@ ANAPHORA = frozenset({"that", "this", "it", "which", "the figure", "the total"})
 CLAUSE_BREAKS = frozenset(
     {"and", "while", "whilst", "whereas", "but", "although", "though", "meanwhile", ";"}
 )
+# Words before a value or a multiple that make it approximate or a bound: a claim on
+# such a value is not judged ("more than doubled", "to about 22 mln from about 8.5 mln").
+HEDGES = frozenset(
+    """
+    about around nearly almost some approximately approx roughly estimated over more less
+    under fewer least just close
+    """.split()  # noqa: SIM905 - a word list reads better as prose
+)
+# A rate on another basis than the values beside it: "rose 12.7 pct on a comparable-store
+# basis to 276.7 mln", "up 3% in real terms", "at constant prices".
+OTHER_BASIS = re.compile(
+    r"(?i)\bon\s+an?\s+(?:comparable|same|like|constant|adjusted|per|daily|underlying|"
+    r"organic|volume|real|inflation)[\w-]*(?:\s+[\w-]+)?\s+basis|\bin\s+(?:real|volume|"
+    r"constant[\w\s-]*|inflation-adjusted|local[-\s]currency|nominal)\s+terms|\bat\s+constant\s+"
+    r"(?:prices|exchange\s+rates|currency)|\bsame[-\s]store|\blike[-\s]for[-\s]like|\bcomparable[-\s]store"
+)
+# A clause about an exchange rate: "the yen rose 0.8 pct to 153.50 from 154.67" quotes yen
+# per dollar, so the values move the other way from the currency. Only sizes are judged.
+EXCHANGE_RATE = re.compile(
+    r"(?i)\b(?:yen|dollar|mark|marks|sterling|pound|franc|francs|rupee|won|peso|lira|yuan|"
+    r"ringgit|currency|euro)\b[^.;]{0,40}\b(?:against|versus|to\s+the)\b|\bexchange\s+rate|"
+    r"\bper\s+(?:dollar|us\s+dollar|euro|pound)\b|\bto\s+the\s+dollar\b"
+)
 # Words of change the extraction's list does not hold, as written in wire copy.
 EXTRA_CHANGE = {"off": "down", "lowered": "down", "cut": "down", "trimmed": "down", "raised": "up"}
+# Two-word words of change, read as one token.
+CHANGE_PHRASES = {("negative", "growth"): "down", ("positive", "growth"): "up"}
+# Words of change that are never verbs, and the adverbs: "growth to X from Y" is a noun
+# phrase, "up to X" a bound. A direction pattern takes only a verb.
+NOT_VERBS = frozenset(
+    """
+    up down higher lower growth rise fall increase decrease decline drop gain loss jump
+    contraction expansion reduction slump plunge surge spurt spike rebound dip slide minus
+    weaker stronger negative positive contract contracts
+    """.split()  # noqa: SIM905 - a word list reads better as prose
+)
+# "not far from", "away from", "apart from": no base of a comparison.
+NOT_FROM = frozenset({"far", "away", "apart", "aside", "as", "effective", "date", "dated"})

@@ -77,7 +77,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "TS201",
             "rate.points",
-            "error",
+            "warning",
             "A change between two rates or shares is stated in percentage points, or as a "
             "relative change in percent; the two must not be confused.",
             "The share of exports rose from 12% to 15%, up 3%.",
