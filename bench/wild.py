@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
                 sentences = split_sentences(text)
                 figures = extract_document(document, sentences=sentences)
                 result = check_document(document, config, sentences=sentences, figures=figures)
-            except Exception as error:  # noqa: BLE001 - a benchmark lists faults, it does not stop
+            except Exception as error:  # a benchmark lists faults, it does not stop
                 failures.append((name, f"{type(error).__name__}: {error}"))
                 continue
             claims.update(c.verdict for c in result.claims)
@@ -83,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         for name, finding, sentence in raised:
             key = (name, f"{finding.line}:{finding.column}", finding.rule)
             mark = "confirmed" if key in known else finding.severity
-            print(f"{name}:{finding.line}:{finding.column}: {mark} {finding.rule} {finding.message}")
+            print(
+                f"{name}:{finding.line}:{finding.column}: {mark} {finding.rule} {finding.message}"
+            )
             print(f"    {sentence}")
     print(f"stories                {stories}")
     print(f"claims                 {sum(claims.values())}  {dict(sorted(claims.items()))}")
