@@ -245,6 +245,29 @@ def extract(
     raise typer.Exit(Exit.ERROR if failed else Exit.OK)
 
 
+def _explain(
+    paths: list[str], where: str, config: object, reference: object, reading: str | None
+) -> None:
+    """``--explain LINE:COL``: the clause, roles and arithmetic of the claims there."""
+    from tradestats.explain import explain
+    from tradestats.extraction import extract_document
+    from tradestats.read import InputError, Source, read
+    from tradestats.segment import split_sentences
+
+    line, _, column = where.partition(":")
+    if len(paths) != 1 or not (line.isdigit() and column.isdigit()):
+        _error("--explain takes LINE:COL (two whole numbers) and exactly one file")
+        raise typer.Exit(Exit.ERROR)
+    try:
+        document = read(Source(paths[0]), reading)
+    except InputError as error:
+        _error(str(error))
+        raise typer.Exit(Exit.ERROR) from None
+    sentences = split_sentences(document.text)
+    figures = extract_document(document, reference_date=reference, sentences=sentences)  # type: ignore[arg-type]
+    sys.stdout.write(explain(document, sentences, figures, config, int(line), int(column)))  # type: ignore[arg-type]
+
+
 @app.command()
 def check(
     paths: PathsArg,
@@ -281,6 +304,14 @@ def check(
     exclude: ExcludeOpt = None,
     jobs: JobsOpt = None,
     changed_since: ChangedSinceOpt = None,
+    explain_at: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            metavar="LINE:COL",
+            help="Print why the claim at LINE:COL of the one file given was judged, or not.",
+        ),
+    ] = None,
 ) -> None:
     """Recompute every claim and report the figures that do not add up.
 
@@ -317,6 +348,9 @@ def check(
         _error(str(error))
         raise typer.Exit(Exit.ERROR) from None
     reading = _input_format(input_format)
+    if explain_at is not None:
+        _explain(paths, explain_at, config, reference, reading)
+        return
     items = _select(paths, exclude, changed_since, config)
     task = Task(config=config, reference_date=reference, input_format=reading)
     # Only JSON lists every claim; the other outputs count them.

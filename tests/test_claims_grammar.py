@@ -1,0 +1,162 @@
+"""The claim linker as a reader would judge it: clauses and asides, severity by evidence,
+the explanation, and the shapes of false alarm seen on real wire copy, each as a sentence
+written for this suite that must raise nothing."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from tradestats.check import check_document
+from tradestats.cli import app
+from tradestats.clauses import split_clauses
+from tradestats.config import Config
+from tradestats.extraction import extract_document
+from tradestats.models import Document
+from tradestats.segment import split_sentences
+
+runner = CliRunner()
+
+
+def _clauses(text: str) -> list[tuple[str, bool]]:
+    document = Document(text)
+    sentences = split_sentences(text)
+    figures = extract_document(document, sentences=sentences)
+    return [
+        (text[c.start : c.end], c.aside)
+        for i, s in enumerate(sentences)
+        for c in split_clauses(document, s, figures, i)
+    ]
+
+
+def _findings(text: str) -> list[tuple[str, str, str]]:
+    result = check_document(Document(text, "draft.txt"), Config())
+    return [(f.rule, f.severity, f.stated) for f in result.findings]
+
+
+# --- clauses ---------------------------------------------------------------------------
+
+
+def test_a_semicolon_while_and_but_end_clauses() -> None:
+    text = "Exports rose 5% to $2.1 billion; imports fell while the deficit grew but little."
+    assert [c for c, _aside in _clauses(text)] == [
+        "Exports rose 5% to $2.1 billion",
+        "imports fell",
+        "the deficit grew",
+        "little",
+    ]
+
+
+def test_parentheses_are_asides_of_their_own() -> None:
+    text = "Machinery ($9.4 billion, up 18.3%) and textiles ($6.1 billion, up 12.9%) led."
+    clauses = _clauses(text)
+    assert ("$9.4 billion, up 18.3%", True) in clauses
+    assert ("$6.1 billion, up 12.9%", True) in clauses
+    assert clauses[0] == ("Machinery ($9.4 billion, up 18.3%)", False)
+
+
+def test_a_conversion_in_parentheses_is_never_a_base() -> None:
+    text = "Exports rose 5% to $2.0 billion (Rs 16,000 crore) in May."
+    assert _findings(text) == []
+    claim = check_document(Document(text), Config()).claims[0]
+    assert claim.verdict == "unverifiable"
+
+
+# --- severity by evidence ---------------------------------------------------------------
+
+
+def test_one_clause_with_words_of_comparison_is_an_error() -> None:
+    assert _findings("Exports rose 17.8% to $33.53 billion from $27.57 billion.") == [
+        ("TS101", "error", "17.8%")
+    ]
+
+
+def test_a_value_from_the_sentence_before_gives_at_most_a_warning() -> None:
+    text = "Exports were $12.4 billion in March. That was 15% more than the $11.2 billion of 2023."
+    assert _findings(text) == [("TS101", "warning", "15%")]
+
+
+def test_a_rate_cut_off_rather_than_rounded_is_a_truncation_warning() -> None:
+    assert _findings("Car sales fell 12.9 pct to 188,156 from 215,793.") == [
+        ("TS105", "warning", "12.9 pct")
+    ]
+
+
+def test_a_fall_of_more_than_n_percent_bounds_its_size() -> None:
+    assert _findings("Exports fell by more than 30% to $6.96 billion from $10.0 billion.") == []
+    assert _findings("Exports fell by more than 40% to $6.96 billion from $10.0 billion.") != []
+
+
+# --- shapes of false alarm on real text, in sentences of our own -------------------------
+
+QUIET = [
+    # parallel list items: each item's change is its own
+    "Unit A rose 300 mln dlrs to 41.2 billion dlrs, unit B rose 150 mln to 88.1 billion.",
+    "Rice (US$4.1 billion, up 11.2 percent), tea (US$2.2 billion, up 9.9 percent) led.",
+    "Sales rose 4.1 pct to 1,250 tonnes, and exports 7.7 pct to 930 tonnes from 860 tonnes.",
+    # levels are not changes
+    "The group lost 33.5 mln dlrs on 870 mln dlrs in sales.",
+    "Net profit 14,000 dlrs vs 280,000 dlrs in the quarter and 61,000 dlrs vs 1,240,000 dlrs.",
+    # a label is no rate
+    "The 1.5 pct sulphur grade sold at 17.40 dlrs, up 35 cts.",
+    # a sub-item against a total, and an unrelated variable
+    "Exports rose 6% to $12 billion, with oil exports of $3 billion from $2.9 billion.",
+    "GDP grew 2.8% in 2024 against inflation of 4.1%, from 3.2% a year before.",
+    # the two bases compared with each other
+    "The deficit jumped to 2.40 billion dlrs, double April's 1.20 billion and far above "
+    "the 500 mln of a year before.",
+    # a rate in dollar terms against values in rupees
+    "Exports were Rs 4,000 crore against Rs 3,600 crore, a rise of 4.1% in dollar terms.",
+    # a month-on-month rate next to values of a year before
+    "Exports rose 1.2 pct in May from April, to $5.0 billion, against $4.1 billion a year earlier.",
+    # a hedged value, and a comparable-store rate against totals
+    "Sales will rise 150 pct to about 20 mln dlrs from about 8.6 mln dlrs.",
+    "Sales rose 9.7 pct on a comparable-store basis to 301.5 mln dlrs from 262.6 mln dlrs.",
+    # ranges are not moves, and "up to" is no verb
+    "Output is seen at 9.5 to 9.8 mln tonnes, down 20.1 to 22.4 pct on the 12.3 mln tonnes.",
+    "Exports so far are up to 10,100,000 tonnes versus 10,600,000 last season.",
+    # a noun of change is no verb of direction
+    "Export growth was revised to 3.1 pct from 4.2 pct.",
+    # an exchange rate quoted the other way round
+    "The yen rose 0.9 pct against the dollar to 151.20 from 152.57 yen.",
+    # a weekly change next to a value of a year ago
+    "The rig count was up 12 to 770, against 1,180 a year ago.",
+]
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_shapes_of_false_alarm_raise_nothing(text: str) -> None:
+    assert _findings(text) == []
+
+
+# --- explain ----------------------------------------------------------------------------
+
+
+def test_explain_shows_the_clause_the_roles_and_the_arithmetic(tmp_path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        "Exports rose 17.8% to $33.53 billion from $27.57 billion.\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["check", str(draft), "--explain", "1:14"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{draft}:1:14: growth claim, rule TS101"
+    assert "  pattern:  rate-to-from  (DIR:D _ rate:PQ ~ T _ new:V ~ FK _ old:V)" in lines
+    assert (
+        "  new:      $33.53 billion = 33530000000 USD (stands for 33525000000 to 33535000000)"
+        in lines
+    )
+    assert "  recomputed: 21.6177 (values allow 21.5775 to 21.6579)" in lines
+    assert "  verdict:  inconsistent" in lines
+
+
+def test_explain_says_why_a_rate_was_not_judged(tmp_path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Exports rose 5% to $2.1 billion.\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(draft), "--explain", "1:14"])
+    assert "  verdict:  unverifiable" in result.stdout
+    assert "no claim pattern links it to the values it compares in its clause" in result.stdout
+    result = runner.invoke(app, ["check", str(draft), "--explain", "1:2"])
+    assert result.stdout == f"{draft}:1:2: no figure here\n"
+    result = runner.invoke(app, ["check", str(draft), "--explain", "one"])
+    assert result.exit_code == 2
