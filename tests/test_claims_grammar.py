@@ -8,8 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from tradestats.check import check_document
-from tradestats.cli import app
 from tradestats.clauses import split_clauses
+from tradestats.cli import app
 from tradestats.config import Config
 from tradestats.extraction import extract_document
 from tradestats.models import Document
