@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Context, Decimal
 from functools import cache
@@ -538,11 +538,33 @@ def _word_starts(text: str, lowered: str, words: list[tuple[int, int]]) -> list[
     return sorted(starts)
 
 
-def scan(text: str, folded: str | None = None) -> list[Reading]:
+def _read(
+    parse: Callable[[re.Match[str]], Reading | None],
+    match: re.Match[str],
+    faults: list[tuple[int, Exception]] | None,
+) -> Reading | None:
+    """``parse(match)``, with its fault listed in ``faults`` when there is such a list."""
+    if faults is None:
+        return parse(match)
+    try:
+        return parse(match)
+    except Exception as error:
+        faults.append(
+            (match.start(WHOLE) if WHOLE in match.re.groupindex else match.start(), error)
+        )
+        return None
+
+
+def scan(
+    text: str, folded: str | None = None, faults: list[tuple[int, Exception]] | None = None
+) -> list[Reading]:
     """Every money, percent, points and multiple reading in ``text``, in order.
 
     The full pattern is slow to try at every character, so it runs only in windows
     around what every figure contains: a digit, or a number word ("three pct").
+
+    With ``faults``, a candidate that the grammar fails to read is listed there with its
+    offset and skipped, instead of raising: the caller drops the sentence it is in.
     """
     lowered = fold(text) if folded is None else folded
     anchors = _digit_clusters(text)
@@ -555,7 +577,7 @@ def scan(text: str, folded: str | None = None) -> list[Reading]:
     covered = 0
     for low, high in windows(text, anchors, _BEFORE, _AFTER):
         for match in _window_matches(text, max(low, covered), high, word_starts):
-            reading = parse_match(match)
+            reading = _read(parse_match, match, faults)
             if reading is not None:
                 readings.append(reading)
                 covered = reading.end
@@ -567,7 +589,7 @@ def scan(text: str, folded: str | None = None) -> list[Reading]:
     multiples: list[Reading] = []
     for low, high in windows(text, anchors, 16, 16):
         for match in MULTIPLE_PATTERN.finditer(text, low, high):
-            multiple = parse_multiple(match)
+            multiple = _read(parse_multiple, match, faults)
             if multiple is not None:
                 multiples.append(multiple)
     if not multiples:
