@@ -226,8 +226,7 @@ def extract(
     problems: list[str] = []
     read: list[str] = []
     for outcome in _with_progress(run(items, task, jobs or _default_jobs()), items):
-        if outcome.problem is not None:
-            problems.append(outcome.problem.message)
+        problems.extend(problem.message for problem in outcome.problems)
         read.append(outcome.path)
         figures.extend(outcome.figures)
     for message in problems:

@@ -282,10 +282,16 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class InputProblem:
-    """An input that could not be read; reported, never raised past the CLI."""
+    """An input, or a part of one, that could not be read; reported, never raised past the CLI.
+
+    ``line`` and ``column`` say where, when the problem is one sentence of a document
+    that was otherwise read: its figures are left out, all others kept.
+    """
 
     path: str
     message: str
+    line: int | None = None
+    column: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

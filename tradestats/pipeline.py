@@ -66,6 +66,13 @@ class Outcome:
     problem: InputProblem | None = None
     listed: bool = True
     warnings: tuple[str, ...] = ()
+    # Sentences that tradestats failed to read: the rest of the document still counts.
+    faults: tuple[InputProblem, ...] = ()
+
+    @property
+    def problems(self) -> tuple[InputProblem, ...]:
+        """Everything to report about this input, its one problem and its faults."""
+        return (self.problem, *self.faults) if self.problem is not None else self.faults
 
 
 def default_jobs() -> int:
@@ -108,8 +115,15 @@ def process(item: Item, task: Task, data: bytes | None = None) -> Outcome:
         return _process(item, task, data)
     except Exception as error:
         name = item.path if not isinstance(item, InputError) else str(item).split(":", 1)[0]
-        message = f"{name}: internal error ({type(error).__name__}: {error}); please report it"
-        return Outcome(name, problem=InputProblem(name, message))
+        return Outcome(name, problem=_internal_error(name, error))
+
+
+def _internal_error(path: str, error: Exception) -> InputProblem:
+    """A fault of tradestats on ``path``, in one line whatever the exception says."""
+    detail = " ".join(str(error).split())[:200]
+    return InputProblem(
+        path, f"{path}: internal error ({type(error).__name__}: {detail}); please report it"
+    )
 
 
 def _process(item: Item, task: Task, data: bytes | None) -> Outcome:
@@ -122,6 +136,7 @@ def _process(item: Item, task: Task, data: bytes | None) -> Outcome:
     except InputError as error:
         return Outcome(item.path, problem=InputProblem(item.path, str(error)))
     sentences = split_sentences(document.text)
+    faults: list[InputProblem] = []
     figures = located(
         document,
         extract_document(
@@ -129,13 +144,24 @@ def _process(item: Item, task: Task, data: bytes | None) -> Outcome:
             reference_date=task.reference_date,
             include_quantities=task.include_quantities,
             sentences=sentences,
+            faults=faults,
         ),
     )
     if task.config is None:
-        return Outcome(document.path, figures=tuple(figures))
-    result = check_document(document, task.config, sentences=sentences, figures=figures)
+        return Outcome(document.path, figures=tuple(figures), faults=tuple(faults))
+    try:
+        result = check_document(document, task.config, sentences=sentences, figures=figures)
+    except Exception as error:
+        # The figures were read; a fault while checking them must not hide them.
+        problem = _internal_error(document.path, error)
+        return Outcome(document.path, tuple(figures), problem=problem, faults=tuple(faults))
     return Outcome(
-        document.path, result.figures, result.claims, result.findings, warnings=result.warnings
+        document.path,
+        result.figures,
+        result.claims,
+        result.findings,
+        warnings=result.warnings,
+        faults=tuple(faults),
     )
 
 
@@ -208,8 +234,7 @@ def collect(
             on_each(outcome)
         if outcome.listed:
             files.append(outcome.path)
-        if outcome.problem is not None:
-            problems.append(outcome.problem)
+        problems.extend(outcome.problems)
         if lean:
             kept = [f for f in outcome.figures if thinner.keep(f)]
             dropped_figures += len(outcome.figures) - len(kept)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     """
-    u.s u.k u.n e.u rs re mr mrs ms dr prof st jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n e.u n.z rs re mr mrs ms dr prof st jan feb mar apr jun jul aug sep sept oct nov dec
     no nos vs etc inc corp co ltd plc dept govt approx est fig figs p.c cf e.g i.e a.m p.m
     gov sen rep gen lt col maj capt mt ft bros jr sr hon
     """.split()  # noqa: SIM905 - a word list reads better as prose

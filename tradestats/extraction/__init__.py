@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TypeVar
 
 from tradestats.extraction import context as ctx
 from tradestats.extraction.folding import fold
@@ -21,10 +23,55 @@ from tradestats.extraction.periods import (
     format_month,
     shift_span,
 )
-from tradestats.models import Document, Figure
+from tradestats.models import Document, Figure, InputProblem
 from tradestats.segment import Sentence, split_sentences
 
 Span = tuple[tuple[int, int], tuple[int, int]]
+T = TypeVar("T")
+
+
+class ExtractionFault(UserWarning):
+    """A sentence that tradestats failed to read, when no list collects such faults."""
+
+
+@dataclass
+class _Faults:
+    """Faults of tradestats while reading a document, each costing one sentence.
+
+    A fault is a bug of ours, not of the input; losing a whole document to one odd
+    sentence would hide every other figure from the user, so each is reported as a
+    problem at the place it happened and reading goes on with the next sentence.
+    """
+
+    document: Document
+    sink: list[InputProblem] | None
+    reported: set[int] = field(default_factory=set)
+
+    def report(self, offset: int, error: Exception, what: str = "this sentence") -> None:
+        if offset in self.reported:
+            return
+        self.reported.add(offset)
+        line, column = self.document.position(offset)
+        # One line whatever the exception says.
+        detail = " ".join(str(error).split())[:200]
+        message = (
+            f"{self.document.path}:{self.document.location(offset)}: internal error while"
+            f" reading {what} ({type(error).__name__}: {detail}); its figures are left out,"
+            " please report it"
+        )
+        if self.sink is None:
+            warnings.warn(message, ExtractionFault, stacklevel=4)
+        else:
+            self.sink.append(InputProblem(self.document.path, message, line, column))
+
+    def guard(self, default: T, offset: int, what: str, step: Callable[[], T]) -> T:
+        """``step()``, or ``default`` after reporting its fault at ``offset``."""
+        try:
+            return step()
+        except Exception as error:
+            self.report(offset, error, what)
+            return default
+
 
 _PERIOD_LINK = re.compile(
     r"(?i)^[\s,]*(?:\(|in|during|for|of|over|through|as\s+of|at\s+end-?|by|until|in\s+the|during\s+the|for\s+the|of\s+the|over\s+the|in\s+calendar)?[\s(]*(?:the\s+period\s+)?$"
@@ -71,15 +118,22 @@ def extract(
     *,
     reference_date: date | None = None,
     include_quantities: bool = False,
+    faults: list[InputProblem] | None = None,
 ) -> list[Figure]:
     """Every trade figure in ``text`` with its context, in document order.
 
     ``reference_date`` (the publication date, when known) gives a year to months stated
-    without one; ``include_quantities`` adds tonnes, barrels and other quantities.
+    without one; ``include_quantities`` adds tonnes, barrels and other quantities. A
+    fault of tradestats while reading a sentence costs that sentence only: it goes to
+    ``faults`` as a problem naming its line and column, or, without such a list, is
+    given as an ``ExtractionFault`` warning.
     """
     document = Document(text, path)
     return extract_document(
-        document, reference_date=reference_date, include_quantities=include_quantities
+        document,
+        reference_date=reference_date,
+        include_quantities=include_quantities,
+        faults=faults,
     )
 
 
@@ -89,31 +143,53 @@ def extract_document(
     reference_date: date | None = None,
     include_quantities: bool = False,
     sentences: list[Sentence] | None = None,
+    faults: list[InputProblem] | None = None,
 ) -> list[Figure]:
+    """The figures of ``document``; see ``extract`` for ``faults``."""
     text = document.text
     folded = fold(text)
-    readings = scan(text, folded)
+    guard = _Faults(document, faults)
+    scan_faults: list[tuple[int, Exception]] = []
+    try:
+        readings = scan(text, folded, scan_faults)
+    except Exception:
+        # A fault outside any one figure: scan again sentence by sentence, so that it
+        # costs only the sentence it is in.
+        if sentences is None:
+            sentences = split_sentences(text)
+        readings = _scan_by_sentence(text, folded, sentences, scan_faults)
+    for offset, error in scan_faults:
+        guard.report(offset, error)
     if not readings and not include_quantities:
         # No money, percent or multiple at all: nothing needs the sentences or their
         # context (a quarter of the documents in a news corpus).
         return []
     if sentences is None:
         sentences = split_sentences(text)
+    broken = _broken_sentences(sentences, [offset for offset, _ in scan_faults])
     if reference_date is None:
         # Without a publication date, a full date in the text (dateline, caption) is the
         # next best clue to the year of "in January".
-        written = first_date(text)
+        written = guard.guard(None, 0, "the document's dates", lambda: first_date(text))
         if written is not None:
             reference_date = date(written[0], written[1], 1)
     countries: list[list[ctx.Mention] | None] = [None] * len(sentences)
-    lowercase_names = ctx.names_in_lower_case(text)
+    lowercase_names = guard.guard(
+        True, 0, "the document's country names", lambda: ctx.names_in_lower_case(text)
+    )
 
     def countries_of(i: int) -> list[ctx.Mention]:
         found = countries[i]
         if found is None:
-            found = countries[i] = ctx.find_countries(
-                text, sentences[i].start, sentences[i].end, folded, lowercase_names
-            )
+            try:
+                found = ctx.find_countries(
+                    text, sentences[i].start, sentences[i].end, folded, lowercase_names
+                )
+            except Exception as error:
+                guard.report(sentences[i].start, error)
+                broken.add(i)
+                found = []
+            countries[i] = found
         return found
 
     state = _State(reference_date=reference_date)
@@ -133,22 +209,64 @@ def extract_document(
             if readings[index].start >= sentence.start:
                 in_sentence.append(readings[index])
             index += 1
-        in_sentence = _adopt_currency(text, in_sentence)
-        if in_sentence:
-            _catch_up(text, folded, sentences, skipped_from, i, countries_of, state)
-            figures.extend(
-                _sentence_figures(document, folded, sentence, in_sentence, countries_of(i), state)
-            )
+        if i in broken:
+            continue
+        try:
+            in_sentence = _adopt_currency(text, in_sentence)
+            if in_sentence:
+                _catch_up(text, folded, sentences, skipped_from, i, countries_of, state)
+                found = _sentence_figures(
+                    document, folded, sentence, in_sentence, countries_of(i), state
+                )
+                if i not in broken:
+                    figures.extend(found)
+                skipped_from = i + 1
+        except Exception as error:
+            guard.report(sentence.start, error)
+            broken.add(i)
             skipped_from = i + 1
-    figures = _lede_periods(figures)
+    figures = guard.guard(
+        figures, 0, "the document's headline periods", lambda: _lede_periods(figures)
+    )
     if include_quantities:
         from tradestats.extraction.quantities import find_quantities
 
-        figures = sorted(
-            figures + find_quantities(document, sentences, figures),
-            key=lambda f: (f.start, f.end),
+        quantities = find_quantities(
+            document,
+            sentences,
+            figures,
+            lambda sentence, error: guard.report(sentence.start, error),
         )
+        figures = sorted(figures + quantities, key=lambda f: (f.start, f.end))
     return figures
+
+
+def _scan_by_sentence(
+    text: str, folded: str, sentences: list[Sentence], faults: list[tuple[int, Exception]]
+) -> list[Reading]:
+    """The readings of each sentence on its own; a sentence whose scan fails has none."""
+    readings: list[Reading] = []
+    for sentence in sentences:
+        try:
+            found = scan(text[sentence.start : sentence.end], folded[sentence.start : sentence.end])
+        except Exception as error:
+            faults.append((sentence.start, error))
+            continue
+        readings.extend(
+            replace(r, start=r.start + sentence.start, end=r.end + sentence.start) for r in found
+        )
+    return readings
+
+
+def _broken_sentences(sentences: list[Sentence], offsets: list[int]) -> set[int]:
+    """The indexes of the sentences that hold any of ``offsets``."""
+    starts = [sentence.start for sentence in sentences]
+    broken = set()
+    for offset in offsets:
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < sentences[index].end:
+            broken.add(index)
+    return broken
 
 
 def _lede_periods(figures: list[Figure]) -> list[Figure]:

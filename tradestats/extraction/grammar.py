@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Context, Decimal
 from functools import cache
 
 from tradestats.extraction import skipping
-from tradestats.extraction.folding import fold
+from tradestats.extraction.folding import LOOKALIKES, fold, fold_form
 from tradestats.extraction.refdata import (
     currency_prefixes,
     currency_words,
@@ -59,18 +59,22 @@ WORD_NUMBERS: dict[str, int] = {
 }  # fmt: skip
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# "zero" stands alone: "zero percent", never "twenty-zero".
 _TEENS = "eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten"
-_WORD_NUMBER = rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_TEENS}|a\ hundred|one\ hundred|{_UNITS})"
-# The letters a written number can begin with, in either case.
-_WORD_NUMBER_FIRST = "".join(
-    sorted(
-        {
-            f(word[0])
-            for word in f"{_TENS}|{_UNITS}|{_TEENS}|a".split("|")
-            for f in (str.lower, str.upper)
-        }
-    )
+_WORD_NUMBER = (
+    rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_TEENS}|a\ hundred|one\ hundred|{_UNITS}|zero)"
 )
+# The letters a written number can begin with, in either case, and the letters the engine
+# takes for them ("ſix pct").
+_WORD_NUMBER_FIRST_ASCII = {
+    f(word[0])
+    for word in f"{_TENS}|{_UNITS}|{_TEENS}|a|zero".split("|")
+    for f in (str.lower, str.upper)
+}
+_WORD_NUMBER_LOOKALIKES = {
+    char for char, letter in LOOKALIKES.items() if letter in _WORD_NUMBER_FIRST_ASCII
+}
+_WORD_NUMBER_FIRST = "".join(sorted(_WORD_NUMBER_FIRST_ASCII | _WORD_NUMBER_LOOKALIKES))
 
 _SPACE = r"[ \u00a0\u202f\u2009]"
 _DIGITS = (
@@ -116,7 +120,8 @@ def _first_characters() -> tuple[str, str]:
     only a written number."""
     currencies = {form[0] for form in currency_prefixes()}
     letters = set(_WORD_NUMBER_FIRST)
-    only_numbers = {c for c in letters if c.islower()} - currencies
+    only_numbers = {c for c in letters if c.islower() or c in _WORD_NUMBER_LOOKALIKES}
+    only_numbers -= currencies
     symbols = "-−+–(\\d."
     every = "".join(sorted(re.escape(c) for c in currencies | letters))
     fewer = "".join(sorted(re.escape(c) for c in (currencies | letters) - only_numbers))
@@ -180,20 +185,42 @@ def _skipping_figure_pattern() -> re.Pattern[str]:
     return skipping.pattern(first, _FIGURE_BEFORE, body, re.VERBOSE, after=_NOT_BARE)
 
 
+# A number before "fold" or "times": digits, or any written number ("sixfold",
+# "twelvefold", "a hundred times"); "hundredfold" is written as one word.
+_MULTIPLE_NUMBER = rf"\d+(?:\.\d+)?|(?i:{_WORD_NUMBER}|hundred)"
+# What follows "N times" or "twice" when it compares two amounts ("three times higher",
+# "twice the level"), not when it counts occasions ("rose three times this year").
+_COMPARING = "higher|larger|greater|bigger|more|as|the|that|what|its|their|over|lower|smaller"
+# "twice over the year" counts occasions.
+_TWICE_COMPARING = _COMPARING.replace("|over", "")
 MULTIPLE_PATTERN = re.compile(
-    r"""
+    rf"""
     (?<![\w-])
     (?:
-        (?P<verb>(?i:doubl|tripl|trebl|quadrupl)(?:ed|ing|es|e)(?![\w-])|(?i:halv)(?:ed|ing|es|e)(?!\w))
-      | (?P<fold>(?:\d+(?:\.\d+)?|(?i:two|three|four|five|six|seven|eight|nine|ten))[\s-]?(?i:fold)(?!\w))
-      | (?P<times>(?:\d+(?:\.\d+)?|(?i:two|three|four|five|six|seven|eight|nine|ten))\s(?i:times)
-          (?=\s(?i:higher|larger|greater|bigger|more|as|the|that|what|its|their|over|lower|smaller)\b))
-      | (?P<x>\d+(?:\.\d+)?x)(?!\w)
+        (?P<verb>(?i:doubl|tripl|trebl|quadrupl)(?i:ed|ing|es|e)(?![\w-])|(?i:halv)(?i:ed|ing|es|e)(?!\w))
+      | (?P<fold>(?P<fold_number>{_MULTIPLE_NUMBER})[\s-]?(?i:fold)(?!\w))
+      | (?P<times>(?P<times_number>{_MULTIPLE_NUMBER})\s(?i:times)
+          (?=\s(?i:{_COMPARING})\b))
+      # "jumped 2.5 times to $5 billion": no count of occasions has a decimal point.
+      | (?P<times_decimal>(?P<decimal_number>\d+\.\d+)\s(?i:times)(?=\s(?i:to|from|than)\b))
+      | (?P<twice>(?i:twice))(?=\s(?i:{_TWICE_COMPARING})\b)
+      | (?<!/)(?P<x>(?P<x_number>\d+(?:\.\d+)?)[xX])(?!\w)
     )
     """,
     re.VERBOSE,
 )
 _VERB_MULTIPLES = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "halv": Decimal("0.5")}
+_VERB_ENDING = re.compile(r"(?:ed|ing|es|e)$")
+# "2x" is a multiple only beside words of change or comparison ("rose 2x", "a 3x jump",
+# "2.5x the level"): models and part numbers are written the same way ("the 758X series",
+# "CADDS 4X software"). Both run over the folded text.
+_X_BEFORE = re.compile(
+    r"\b(?:rose|grew|jumped|increased|climbed|surged|soared|expanded|multiplied|gained|fell"
+    r"|dropped|declined|shrank|up|down|by|about|nearly|almost|over|some|roughly)\s+\Z"
+)
+_X_AFTER = re.compile(
+    rf"\s+(?:{_COMPARING}|increase|rise|jump|growth|gain|surge|drop|fall|decline|from|to)\b"
+)
 
 
 _PERCENT_MARKER = re.compile(r"%|per[\s-]?cent|percent|pct|pc")
@@ -220,13 +247,11 @@ _GROUP_SEPARATORS = str.maketrans("", "", ", \u202f\u2009")
 
 def parse_number(token: str) -> tuple[Decimal, Decimal]:
     """Digits as printed -> (value, one unit in the last printed place)."""
-    lowered = token.lower().replace("\u00a0", " ")
-    if lowered[:1].isalpha():
-        words = re.split(r"[- ]", lowered)
-        words = [w for w in words if w != "a"]
+    if token[:1].isalpha():
+        words = [w for w in re.split(r"[- ]", fold_form(token)) if w not in ("a", "")]
         value = sum(WORD_NUMBERS[w] for w in words) if words != ["one", "hundred"] else 100
         return Decimal(value), Decimal(1)
-    digits = lowered.translate(_GROUP_SEPARATORS)
+    digits = token.replace("\u00a0", " ").translate(_GROUP_SEPARATORS)
     point = digits.find(".")
     return Decimal(digits), _unit_in_place(0 if point < 0 else point + 1 - len(digits))
 
@@ -243,11 +268,13 @@ def parse_match(match: re.Match[str]) -> Reading | None:
     num, cur, curword, pct = groups["num"], groups["cur"], groups["curword"], groups["pct"]
     scale_form = groups["scale"] or groups["scale_glued"]
     start, end = match.span(WHOLE)
+    if _too_long(num) or _too_long(groups["num2"]):
+        return None  # an identifier or a checksum, not a figure anyone printed
 
     if pct:
         if cur:
             return None
-        marker = pct.strip().lower()
+        marker = fold_form(pct)
         is_bps = marker.startswith(("basis", "bp"))
         is_points = is_bps or not _PERCENT_MARKER.fullmatch(marker)
         kind, unit = ("percentage_points", "pp") if is_points else ("percent", "%")
@@ -259,7 +286,7 @@ def parse_match(match: re.Match[str]) -> Reading | None:
         if groups["cur_infix"]:
             currency = prefixes.get(groups["cur_infix"], currency)
         if curword:
-            word_currency = currency_words()[" ".join(curword.lower().split())]
+            word_currency = currency_words()[fold_form(curword)]
             # "$5 billion Australian dollars" would be contradictory; a bare "$" defers.
             if currency and currency != word_currency and cur != "$":
                 return None
@@ -269,21 +296,27 @@ def parse_match(match: re.Match[str]) -> Reading | None:
             # before. Kept as a candidate; extraction adopts it only in that position.
             if (
                 scale_form
-                and scale_form.lower() not in _SINGLE_LETTER_SCALES
+                and fold_form(scale_form) not in _SINGLE_LETTER_SCALES
                 and not num[:1].isalpha()
             ):
                 value, ulp = parse_number(num)
                 factor = _scale_for(scale_form)
                 end = match.end("scale")
                 return Reading(
-                    start, end, "scaled", _plain(value * factor), "", num, _plain(ulp * factor)
+                    start,
+                    end,
+                    "scaled",
+                    _plain(_EXACT_CONTEXT.multiply(value, factor)),
+                    "",
+                    num,
+                    _plain(_EXACT_CONTEXT.multiply(ulp, factor)),
                 )
             return None
         # "$5m" yes; "$5 m" and "5 m dollars" no: a lone letter after a space is too often
         # a unit or an unrelated word.
         if (
             groups["scale"]
-            and groups["scale"].lower() in _SINGLE_LETTER_SCALES
+            and fold_form(groups["scale"]) in _SINGLE_LETTER_SCALES
             and (not cur or curword or match.start("scale") != match.end("num"))
         ):
             if not cur:
@@ -296,8 +329,6 @@ def parse_match(match: re.Match[str]) -> Reading | None:
     if num[:1].isalpha() and not (pct or scale_form or curword):
         # "one" or "three" alone is prose; "three pct" and "six mln dlrs" are figures.
         return None
-    if len(num) > 40 and sum(c.isdigit() for c in num) > 40:
-        return None  # an identifier or a checksum, not a figure anyone printed
     value, ulp = parse_number(num)
     sign = (groups["sign"] or "").strip()
     negative = sign in ("-", "−", "(-)", "(−)") or bool(groups["sign2"])
@@ -308,15 +339,18 @@ def parse_match(match: re.Match[str]) -> Reading | None:
         if high_value <= value:
             # "2019-20" style labels and "5-3" scores are not ranges.
             return None
-        low, high = value * factor, high_value * factor
+        low = _EXACT_CONTEXT.multiply(value, factor)
+        high = _EXACT_CONTEXT.multiply(high_value, factor)
         ulp = min(ulp, high_ulp)
-        value = (value + high_value) / 2
+        value = _EXACT_CONTEXT.divide(_EXACT_CONTEXT.add(value, high_value), 2)
         printed = f"{num}-{groups['num2']}"
     # Products of printed digits and scales stay exact.
     value = _plain(_EXACT_CONTEXT.multiply(value, factor), _EXACT_CONTEXT)
     ulp = _plain(_EXACT_CONTEXT.multiply(ulp, factor), _EXACT_CONTEXT)
     low, high = (
-        (_plain(low), _plain(high)) if low is not None and high is not None else (None, None)
+        (_plain(low, _EXACT_CONTEXT), _plain(high, _EXACT_CONTEXT))
+        if low is not None and high is not None
+        else (None, None)
     )
     if negative:
         value = -value
@@ -325,10 +359,21 @@ def parse_match(match: re.Match[str]) -> Reading | None:
     return Reading(start, end, kind, value, unit, printed, ulp, low, high, negative)
 
 
-# Decimal digits for exact arithmetic on any printed figure; longer numbers are refused.
+# Decimal digits for exact arithmetic on any printed figure: the longest number read
+# times the largest scale (10^12), with room to spare.
+_MAX_DIGITS = 40
 _EXACT = 80
 _EXACT_CONTEXT = Context(prec=_EXACT)
 _ONE = Decimal(1)
+
+
+def _too_long(number: str | None) -> bool:
+    """More digits than any printed figure has; Decimal arithmetic is exact only below."""
+    return (
+        number is not None
+        and len(number) > _MAX_DIGITS
+        and (sum(c.isdigit() for c in number) > _MAX_DIGITS)
+    )
 
 
 def _plain(value: Decimal, context: Context | None = None) -> Decimal:
@@ -341,23 +386,31 @@ def _plain(value: Decimal, context: Context | None = None) -> Decimal:
 def _scale_for(scale_form: str | None) -> Decimal:
     if not scale_form:
         return Decimal(1)
-    key = " ".join(scale_form.lower().split())
-    return scale_factors()[_SCALE_FORMS[key]]
+    return scale_factors()[_SCALE_FORMS[fold_form(scale_form)]]
 
 
-def parse_multiple(match: re.Match[str]) -> Reading:
+def parse_multiple(match: re.Match[str]) -> Reading | None:
+    """A multiple's value from its word or number; None for a form no table holds."""
     groups = match
     if groups["verb"]:
-        stem = re.match(r"[a-z]+?(?=ed$|ing$|es$|e$)", groups["verb"].lower())
-        assert stem is not None
-        value = Decimal(_VERB_MULTIPLES[stem.group(0)])
-        printed, ulp = groups["verb"], Decimal(0)
+        stem = _VERB_ENDING.sub("", fold_form(groups["verb"]))
+        if stem not in _VERB_MULTIPLES:
+            return None
+        value, ulp, printed = Decimal(_VERB_MULTIPLES[stem]), Decimal(0), groups["verb"]
+    elif groups["twice"]:
+        value, ulp, printed = Decimal(2), Decimal(0), groups["twice"]
     else:
-        token = groups["fold"] or groups["times"] or groups["x"]
-        number = re.match(r"\d+(?:\.\d+)?|[A-Za-z]+", token)
-        assert number is not None
-        value, ulp = parse_number(number.group(0))
-        printed = number.group(0)
+        printed = (
+            groups["fold_number"]
+            or groups["times_number"]
+            or groups["decimal_number"]
+            or groups["x_number"]
+        )
+        if groups["x"] and not _beside_change(match.string, match.start(), match.end()):
+            return None
+        if printed[:1].isalpha() and not _is_word_number(printed):
+            return None
+        value, ulp = parse_number(printed)
     return Reading(
         start=match.start(),
         end=match.end(),
@@ -369,6 +422,20 @@ def parse_multiple(match: re.Match[str]) -> Reading:
     )
 
 
+def _beside_change(text: str, start: int, end: int) -> bool:
+    """Whether a word of change or comparison stands right before or after a span."""
+    return bool(
+        _X_BEFORE.search(fold(text[max(0, start - 16) : start]))
+        or _X_AFTER.match(fold(text[end : end + 16]))
+    )
+
+
+def _is_word_number(token: str) -> bool:
+    """Whether every word of a written number is in WORD_NUMBERS."""
+    words = [w for w in re.split(r"[- ]", fold_form(token)) if w not in ("a", "")]
+    return bool(words) and all(w in WORD_NUMBERS for w in words)
+
+
 _BEFORE, _AFTER = 16, 48
 # A run of digits with the runs that follow it no more than _BEFORE + _AFTER characters
 # apart: their windows always merge. The gap is taken whole or not at all (a possessive
@@ -378,7 +445,9 @@ _BEFORE, _AFTER = 16, 48
 # cheaper to test than a Unicode category.
 _DIGIT_CLUSTER = re.compile(rf"[\d]\d*(?:\D{{0,{_BEFORE + _AFTER}}}+\d+)*")
 _ASCII_DIGIT_CLUSTER = re.compile(rf"[0-9][0-9]*(?:[^0-9]{{0,{_BEFORE + _AFTER}}}+[0-9]+)*")
-_MULTIPLE_STEMS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "times")
+_MULTIPLE_STEMS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "times", "twice")
+# "2x", "2.5x": an x right after a digit. Opening with the letter lets the engine skip.
+_TIMES_SIGN = re.compile(r"x(?<=\dx)")
 _SPACE_BEFORE = re.compile(r"\s")
 
 
@@ -469,11 +538,33 @@ def _word_starts(text: str, lowered: str, words: list[tuple[int, int]]) -> list[
     return sorted(starts)
 
 
-def scan(text: str, folded: str | None = None) -> list[Reading]:
+def _read(
+    parse: Callable[[re.Match[str]], Reading | None],
+    match: re.Match[str],
+    faults: list[tuple[int, Exception]] | None,
+) -> Reading | None:
+    """``parse(match)``, with its fault listed in ``faults`` when there is such a list."""
+    if faults is None:
+        return parse(match)
+    try:
+        return parse(match)
+    except Exception as error:
+        faults.append(
+            (match.start(WHOLE) if WHOLE in match.re.groupindex else match.start(), error)
+        )
+        return None
+
+
+def scan(
+    text: str, folded: str | None = None, faults: list[tuple[int, Exception]] | None = None
+) -> list[Reading]:
     """Every money, percent, points and multiple reading in ``text``, in order.
 
     The full pattern is slow to try at every character, so it runs only in windows
     around what every figure contains: a digit, or a number word ("three pct").
+
+    With ``faults``, a candidate that the grammar fails to read is listed there with its
+    offset and skipped, instead of raising: the caller drops the sentence it is in.
     """
     lowered = fold(text) if folded is None else folded
     anchors = _digit_clusters(text)
@@ -486,17 +577,21 @@ def scan(text: str, folded: str | None = None) -> list[Reading]:
     covered = 0
     for low, high in windows(text, anchors, _BEFORE, _AFTER):
         for match in _window_matches(text, max(low, covered), high, word_starts):
-            reading = parse_match(match)
+            reading = _read(parse_match, match, faults)
             if reading is not None:
                 readings.append(reading)
                 covered = reading.end
     stems = [stem for stem in _MULTIPLE_STEMS if stem in lowered]
-    if not stems:
+    signs = [match.span() for match in _TIMES_SIGN.finditer(lowered)]
+    if not stems and not signs:
         return readings
+    anchors = sorted(_word_anchors(lowered, stems) + signs)
     multiples: list[Reading] = []
-    for low, high in windows(text, _word_anchors(lowered, stems), 16, 16):
+    for low, high in windows(text, anchors, 16, 16):
         for match in MULTIPLE_PATTERN.finditer(text, low, high):
-            multiples.append(parse_multiple(match))
+            multiple = _read(parse_multiple, match, faults)
+            if multiple is not None:
+                multiples.append(multiple)
     if not multiples:
         return readings
     covered_until = -1

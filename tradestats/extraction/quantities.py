@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
@@ -139,30 +139,49 @@ def _parse(text: str) -> list[Any]:
 
 
 def find_quantities(
-    document: Document, sentences: Sequence[Sentence], figures: Sequence[Figure]
+    document: Document,
+    sentences: Sequence[Sentence],
+    figures: Sequence[Figure],
+    on_fault: Callable[[Sentence, Exception], None] | None = None,
 ) -> list[Figure]:
-    text = document.text
+    """The quantities of each sentence; with ``on_fault``, a sentence that fails to be
+    read (quantulum3 raises on some odd inputs) is reported to it and costs only itself."""
     found: list[Figure] = []
     for sentence in sentences:
-        chunk = list(text[sentence.start : sentence.end])
-        for figure in figures:
-            if figure.end > sentence.start and figure.start < sentence.end:
-                for i in range(max(figure.start, sentence.start), min(figure.end, sentence.end)):
-                    chunk[i - sentence.start] = " "
-        masked = "".join(chunk)
-        if not _DIGIT.search(masked):
+        if on_fault is None:
+            found.extend(_sentence_quantities(document, sentence, figures))
             continue
-        spelled, starts, ends = spell_out(masked)
-        for quantity in _parse(spelled):
-            start, end = quantity.span
-            # quantulum3 spans can drift from its surfaces; keep only those that match.
-            if not 0 <= start < end <= len(spelled) or spelled[start:end] != quantity.surface:
-                continue
-            figure = _to_figure(
-                document, sentence.start + starts[start], sentence.start + ends[end - 1], quantity
-            )
-            if figure is not None:
-                found.append(figure)
+        try:
+            found.extend(_sentence_quantities(document, sentence, figures))
+        except Exception as error:
+            on_fault(sentence, error)
+    return found
+
+
+def _sentence_quantities(
+    document: Document, sentence: Sentence, figures: Sequence[Figure]
+) -> list[Figure]:
+    text = document.text
+    chunk = list(text[sentence.start : sentence.end])
+    for figure in figures:
+        if figure.end > sentence.start and figure.start < sentence.end:
+            for i in range(max(figure.start, sentence.start), min(figure.end, sentence.end)):
+                chunk[i - sentence.start] = " "
+    masked = "".join(chunk)
+    if not _DIGIT.search(masked):
+        return []
+    spelled, starts, ends = spell_out(masked)
+    found: list[Figure] = []
+    for quantity in _parse(spelled):
+        start, end = quantity.span
+        # quantulum3 spans can drift from its surfaces; keep only those that match.
+        if not 0 <= start < end <= len(spelled) or spelled[start:end] != quantity.surface:
+            continue
+        figure = _to_figure(
+            document, sentence.start + starts[start], sentence.start + ends[end - 1], quantity
+        )
+        if figure is not None:
+            found.append(figure)
     return found
 
 

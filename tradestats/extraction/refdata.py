@@ -10,6 +10,8 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 
+from tradestats.extraction.folding import fold_form
+
 
 def _rows(name: str) -> list[list[str]]:
     text = resources.files("tradestats").joinpath("data", name).read_text(encoding="utf-8")
@@ -61,11 +63,11 @@ def currency_prefixes() -> dict[str, str]:
 
 @cache
 def currency_words() -> dict[str, str]:
-    """Currency name written after a number (lower case) -> ISO 4217."""
+    """Currency name written after a number, folded (``fold_form``) -> ISO 4217."""
     words: dict[str, str] = {}
     for row in _rows("currencies.tsv"):
         for form in _alternatives(row[2] if len(row) > 2 else ""):
-            words.setdefault(form.lower(), row[0])
+            words.setdefault(fold_form(form), row[0])
     return words
 
 

@@ -1,0 +1,134 @@
+"""A fault of tradestats while reading one sentence costs that sentence, never the document.
+
+Each test forces a fault in one sentence of a three-sentence document, at a different
+stage of reading, and asserts the exact figures of the other two, the one problem naming
+the file, line and column, and, through the command line, exit code 2.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tradestats import extraction
+from tradestats.cli import app
+from tradestats.extraction import ExtractionFault, extract, grammar
+from tradestats.models import InputProblem
+
+TEXT = (
+    "Exports rose 25% to $5 billion in 2024 from $4 billion in 2023.\n"
+    "\n"
+    "Imports grew 13.13% to $2 billion.\n"
+    "\n"
+    "The deficit widened 10% to $1.1 billion in 2024 from $1 billion in 2023.\n"
+)
+KEPT = ["25%", "$5 billion", "$4 billion", "10%", "$1.1 billion", "$1 billion"]
+
+
+class Forced(RuntimeError):
+    """The fault a test puts in the second sentence."""
+
+
+def _fail_on_second_sentence(original):  # type: ignore[no-untyped-def]
+    def wrapper(match, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "13.13" in match.string[match.start() : match.start() + 8]:
+            raise Forced("forced\nover two lines")
+        return original(match, *args, **kwargs)
+
+    return wrapper
+
+
+@pytest.fixture
+def figure_fault(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading the figure "13.13%" raises."""
+    monkeypatch.setattr(grammar, "parse_match", _fail_on_second_sentence(grammar.parse_match))
+
+
+@pytest.fixture
+def context_fault(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Working out the context of the second sentence's figures raises."""
+    original = extraction._sentence_figures
+
+    def wrapper(document, folded, sentence, *args):  # type: ignore[no-untyped-def]
+        if "13.13" in document.text[sentence.start : sentence.end]:
+            raise Forced("forced")
+        return original(document, folded, sentence, *args)
+
+    monkeypatch.setattr(extraction, "_sentence_figures", wrapper)
+
+
+@pytest.fixture
+def scan_fault(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scanning for figures raises outside any one figure, wherever "13.13" is in view."""
+    original = grammar._window_matches
+
+    def wrapper(text: str, low: int, high: int, starts: list[int]) -> list[re.Match[str]]:
+        if "13.13" in text[low:high]:
+            raise Forced("forced")
+        return original(text, low, high, starts)
+
+    monkeypatch.setattr(grammar, "_window_matches", wrapper)
+
+
+@pytest.mark.parametrize(
+    ("fault", "column"), [("figure_fault", 14), ("context_fault", 1), ("scan_fault", 1)]
+)
+def test_a_fault_costs_its_sentence_only(
+    fault: str, column: int, request: pytest.FixtureRequest
+) -> None:
+    request.getfixturevalue(fault)
+    faults: list[InputProblem] = []
+    figures = extract(TEXT, path="note.txt", faults=faults)
+    assert [f.text for f in figures] == KEPT
+    assert [f.line for f in figures] == [1, 1, 1, 5, 5, 5]
+    (problem,) = faults
+    assert (problem.path, problem.line, problem.column) == ("note.txt", 3, column)
+    assert problem.message.startswith(f"note.txt:3:{column}: internal error while reading")
+    assert "Forced" in problem.message and "\n" not in problem.message
+
+
+def test_without_a_list_a_fault_is_a_warning(figure_fault: None) -> None:
+    with pytest.warns(ExtractionFault, match=r"^note\.txt:3:14: internal error"):
+        figures = extract(TEXT, path="note.txt")
+    assert [f.text for f in figures] == KEPT
+
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def note(tmp_path: Path) -> Path:
+    path = tmp_path / "note.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def _error_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("tradestats: error:")]
+
+
+def test_extract_lists_the_other_figures_and_exits_2(figure_fault: None, note: Path) -> None:
+    result = runner.invoke(app, ["extract", str(note), "-f", "json"])
+    assert result.exit_code == 2
+    assert [f["text"] for f in json.loads(result.stdout)["figures"]] == KEPT
+    (line,) = _error_lines(result.stderr)
+    assert line.startswith(f"tradestats: error: {note}:3:14: internal error while reading")
+
+
+def test_check_checks_the_other_sentences_and_exits_2(context_fault: None, note: Path) -> None:
+    result = runner.invoke(app, ["check", str(note), "-f", "json"])
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    growth = [c for c in report["claims"] if c["kind"] == "growth"]
+    assert [(c["stated"]["text"], c["verdict"]) for c in growth] == [
+        ("25%", "consistent"),
+        ("10%", "consistent"),
+    ]
+    (problem,) = report["problems"]
+    assert problem["message"].startswith(f"{note}:3:1: internal error while reading")
+    (line,) = _error_lines(result.stderr)
+    assert problem["message"] in line
