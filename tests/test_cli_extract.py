@@ -84,8 +84,8 @@ def test_stdin_jsonl() -> None:
     result = run("extract", "-", "--format", "jsonl", stdin=SENTENCE)
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["text"], r["path"]) for r in records] == [
-        ("3.5%", "<stdin>"),
-        ("1.2 trillion yen", "<stdin>"),
+        ("3.5%", "-"),
+        ("1.2 trillion yen", "-"),
     ]
 
 

@@ -187,10 +187,11 @@ def test_enable_lists_only_those_and_disable_wins(tmp_path: Path) -> None:
     assert {r for r in RULES if config.is_enabled(r)} == {"TS101", "TS102", "TS103", "TS105"}
 
 
-def test_empty_enable_runs_nothing(tmp_path: Path) -> None:
-    config = load(tmp_path, "enable = []\n")
-    assert config.enable == frozenset()
-    assert not any(config.is_enabled(r) for r in RULES)
+def test_a_selection_of_no_rule_is_refused_not_a_silent_pass(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"\.tradestats\.toml: no rule left to run"):
+        load(tmp_path, "enable = []\n")
+    with pytest.raises(ConfigError, match="no rule left to run"):
+        load(tmp_path, 'disable = ["TS"]\n')
 
 
 def test_severity_override_else_rule_default(tmp_path: Path) -> None:

@@ -6,13 +6,22 @@ that need them, so ``tradestats --help`` and pre-commit runs start fast.
 
 from __future__ import annotations
 
+import re
+import signal
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from enum import IntEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
+
+try:  # recent typer carries its own copy of click; older ones use click itself
+    from typer._click import exceptions as click
+except ImportError:  # pragma: no cover - depends on the installed typer
+    from click import exceptions as click  # type: ignore[no-redef]
 
 from tradestats import __version__
 
@@ -22,15 +31,6 @@ if TYPE_CHECKING:
     from tradestats.pipeline import Item, Outcome
     from tradestats.report import Gathered
 
-app = typer.Typer(
-    name="tradestats",
-    help="Find the trade figures in a text, recompute its claims, chart the trends.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
 
 class Exit(IntEnum):
     OK = 0
@@ -38,17 +38,237 @@ class Exit(IntEnum):
     ERROR = 2
 
 
+class Interrupted(BaseException):
+    """SIGINT, SIGTERM or SIGHUP arrived: unwind (so temporary files go), then die of it.
+
+    A BaseException, so that the per-document ``except Exception`` of the pipeline does
+    not take a cancelled job for a fault in one file.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _one_line(text: str, limit: int = 400) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
+
+
+class _Contract(TyperGroup):
+    """The exit-code contract, kept at the top so no command can break it.
+
+    0: nothing at or above --fail-level; 1: findings; 2: usage, input or internal
+    errors, each said in one line, never a traceback. A signal removes the temporary
+    files and then ends the process by that signal, as the shell and CI expect.
+    """
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        code, signum = self._run(args, prog_name, complete_var, **extra)
+        if signum is not None and standalone_mode:
+            signal.signal(signum, signal.SIG_DFL)
+            signal.raise_signal(signum)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def _run(
+        self,
+        args: Sequence[str] | None,
+        prog_name: str | None,
+        complete_var: str | None,
+        **extra: Any,
+    ) -> tuple[int, int | None]:
+        for stream in (sys.stdout, sys.stderr):
+            # A name or text that cannot be encoded is escaped, never a crash.
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="backslashreplace")
+        previous = _catch_signals()
+        try:
+            code = super().main(
+                args, prog_name or "tradestats", complete_var, standalone_mode=False, **extra
+            )
+            return (Exit.OK if code is None else int(code)), None
+        except Interrupted as stop:
+            from tradestats.output import remove_temporaries
+
+            remove_temporaries()
+            name = signal.Signals(stop.signum).name
+            _error(f"interrupted by {name}; no output file was left half-written")
+            return 128 + stop.signum, stop.signum
+        except click.UsageError as error:
+            if type(error).__name__ == "NoArgsIsHelpError":  # bare `tradestats`: the help
+                error.show()
+                return Exit.ERROR, None
+            where = error.ctx.command_path if error.ctx is not None else "tradestats"
+            _error(f"{_one_line(error.format_message())} (see '{where} --help')")
+            return Exit.ERROR, None
+        except click.ClickException as error:
+            _error(_one_line(error.format_message()))
+            return Exit.ERROR, None
+        except click.Abort:
+            _error("aborted")
+            return Exit.ERROR, None
+        except Exception as error:  # the contract: a fault of ours is 2 and one line
+            from tradestats.output import remove_temporaries
+
+            remove_temporaries()
+            detail = _one_line(f"{type(error).__name__}: {error}", 300)
+            _error(f"internal error ({detail}); please report it")
+            return Exit.ERROR, None
+        finally:
+            _restore_signals(previous)
+
+
+_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+def _raise_interrupted(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
+def _catch_signals() -> dict[int, Any]:
+    """Turn the signals that end a run into Interrupted, where Python lets us."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    previous = {}
+    for signum in _SIGNALS:
+        old = signal.getsignal(signum)
+        if old == signal.SIG_IGN:
+            continue  # nohup and friends asked for this one to be ignored
+        previous[signum] = old
+        signal.signal(signum, _raise_interrupted)
+    return previous
+
+
+def _restore_signals(previous: dict[int, Any]) -> None:
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
+
+
+app = typer.Typer(
+    name="tradestats",
+    help="Find the trade figures in a text, recompute its claims, chart the trends.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    cls=_Contract,
+)
+
+
 def _error(message: str) -> None:
     typer.echo(f"tradestats: error: {message}", err=True)
+
+
+def _stdout(text: str) -> None:
+    """Write to standard output; a closed one is an error of exit code 2, not 1."""
+    stream = sys.stdout
+    if stream is None:
+        _error("standard output is closed; nothing was written (use -o FILE)")
+        raise typer.Exit(Exit.ERROR)
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        import os
+
+        # Nothing more can reach the reader; keep Python's own flush at exit quiet too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        _error("standard output was closed before the output was written")
+        raise typer.Exit(Exit.ERROR) from None
+
+
+# Dates tradestats can place a period in: pandas and month arithmetic need a year well
+# inside 1..9999, and a publication date outside this span is a typo.
+EARLIEST = date(1800, 1, 1)
+LATEST = date(2199, 12, 31)
+_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+
+
+def _date_option(value: str | None) -> str | None:
+    """--date checked while the options are parsed: YYYY-MM-DD (or YYYY-MM) in range."""
+    if value is None:
+        return None
+    problem = f"{value!r} is not a date (YYYY-MM-DD)"
+    if not _DATE.fullmatch(value):
+        raise typer.BadParameter(problem)
+    try:
+        parsed = date.fromisoformat(value if len(value) > 7 else f"{value}-01")
+    except ValueError:
+        raise typer.BadParameter(problem) from None
+    if not EARLIEST <= parsed <= LATEST:
+        raise typer.BadParameter(f"{value!r} is outside {EARLIEST.year} to {LATEST.year}")
+    return value
 
 
 def _parse_date(value: str | None) -> date | None:
     if value is None:
         return None
+    return date.fromisoformat(value if len(value) > 7 else f"{value}-01")
+
+
+def _file_option(value: str | None) -> str | None:
+    if value is not None and not value:
+        raise typer.BadParameter("the file name is empty (an unset variable?)")
+    return value
+
+
+def _folder_option(value: str | None) -> str | None:
+    if value is not None and not value:
+        raise typer.BadParameter(
+            "the folder name is empty (an unset variable?); name a folder, '.' for this one"
+        )
+    return value
+
+
+def _rules_option(values: list[str] | None) -> list[str] | None:
+    """--enable and --disable name at least one rule each time they are given."""
+    if values is None:
+        return None
+    for value in values:
+        if not re.sub(r"[\s,]+", "", value):
+            raise typer.BadParameter("names no rule (an unset variable?); give a rule id or name")
+    from tradestats.config import ConfigError, UnknownRuleError, resolve_rules
+
     try:
-        return date.fromisoformat(value if len(value) > 7 else f"{value}-01")
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD or YYYY-MM)") from None
+        resolve_rules(name for value in values for name in re.split(r"[\s,]+", value) if name)
+    except (UnknownRuleError, ConfigError) as error:
+        raise typer.BadParameter(str(error)) from None
+    return values
+
+
+def _tolerance_option(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from tradestats.config import Config as Settings
+    from tradestats.config import ConfigError, with_overrides
+
+    try:
+        with_overrides(Settings(), extra_tolerance=value)
+    except ConfigError as error:
+        raise typer.BadParameter(str(error).removeprefix("--extra-tolerance: ")) from None
+    return value
+
+
+def _ref_option(value: str | None) -> str | None:
+    # git would read a leading dash as one of its own options ("-h" prints its help).
+    if value is not None and (not value or value.startswith("-")):
+        raise typer.BadParameter(f"{value!r} is not a git ref")
+    return value
 
 
 def _version(value: bool) -> None:
@@ -96,16 +316,25 @@ ChangedSinceOpt = Annotated[
     typer.Option(
         "--changed-since",
         help="Only files changed since this git ref (committed or not), plus new files.",
+        callback=_ref_option,
     ),
 ]
 OutputOpt = Annotated[
-    str | None, typer.Option("--output", "-o", help="Write to this file (whole or not at all).")
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (whole or not at all); a device, FIFO or - is written"
+        " straight through.",
+        callback=_file_option,
+    ),
 ]
 DateOpt = Annotated[
     str | None,
     typer.Option(
         "--date",
         help="Publication date (YYYY-MM-DD): gives a year to months stated without one.",
+        callback=_date_option,
     ),
 ]
 
@@ -163,6 +392,13 @@ def _select(
     return select(paths, exclude=Excludes.of(*groups), only=only)
 
 
+def _inputs(items: Sequence[Item]) -> list[str]:
+    """The files a run reads, by the names that open them: never an output target."""
+    from tradestats.read import STDIN, Source
+
+    return [item.path for item in items if isinstance(item, Source) and item.path != STDIN]
+
+
 # A progress bar is worth its flicker only past a handful of files.
 _PROGRESS_MIN_FILES = 6
 
@@ -209,7 +445,7 @@ def extract(
 ) -> None:
     """List every trade figure with its kind, value, flow, countries and period."""
     from tradestats.formatters.figures import FORMATS, render
-    from tradestats.output import OutputError, write_atomic
+    from tradestats.output import OutputError, write_output
     from tradestats.pipeline import Task, run
 
     if fmt not in FORMATS:
@@ -224,23 +460,31 @@ def extract(
     )
     figures: list[Figure] = []
     problems: list[str] = []
-    read: list[str] = []
+    warnings: list[str] = []
     for outcome in _with_progress(run(items, task, jobs or _default_jobs()), items):
+<<<<<<< HEAD
         problems.extend(problem.message for problem in outcome.problems)
         read.append(outcome.path)
+=======
+        if outcome.problem is not None:
+            problems.append(outcome.problem.message)
+        warnings.extend(outcome.warnings)
+>>>>>>> issue-13
         figures.extend(outcome.figures)
     for message in problems:
         _error(message)
+    for warning in warnings:
+        typer.echo(f"tradestats: warning: {warning}", err=True)
     failed = bool(problems)
     rendered = render(figures, fmt)
-    if output:
+    if output is not None:
         try:
-            write_atomic(output, rendered, inputs=read)
+            write_output(output, rendered, inputs=_inputs(items))
         except OutputError as error:
             _error(str(error))
             raise typer.Exit(Exit.ERROR) from None
     else:
-        sys.stdout.write(rendered)
+        _stdout(rendered)
     raise typer.Exit(Exit.ERROR if failed else Exit.OK)
 
 
@@ -282,20 +526,29 @@ def check(
         ),
     ] = None,
     enable: Annotated[
-        list[str] | None, typer.Option("--enable", help="Run only these rules (ids or names).")
+        list[str] | None,
+        typer.Option(
+            "--enable", help="Run only these rules (ids or names).", callback=_rules_option
+        ),
     ] = None,
     disable: Annotated[
-        list[str] | None, typer.Option("--disable", help="Do not run these rules.")
+        list[str] | None,
+        typer.Option("--disable", help="Do not run these rules.", callback=_rules_option),
     ] = None,
     extra_tolerance: Annotated[
         str | None,
-        typer.Option("--extra-tolerance", help="Percentage points added to every tolerance."),
+        typer.Option(
+            "--extra-tolerance",
+            help="Percentage points added to every tolerance (0 to 100).",
+            callback=_tolerance_option,
+        ),
     ] = None,
     config_path: Annotated[
         str | None,
         typer.Option(
             "--config",
             help="Config file (.tradestats.toml or pyproject.toml); default: found upward.",
+            callback=_file_option,
         ),
     ] = None,
     as_of: DateOpt = None,
@@ -322,7 +575,7 @@ def check(
     from tradestats.config import ConfigError, config_path_for, load_config, with_overrides
     from tradestats.crosscheck import cross_check
     from tradestats.formatters.check import FORMATS, render
-    from tradestats.output import OutputError, write_atomic
+    from tradestats.output import OutputError, display, write_output
     from tradestats.pipeline import Task, collect, run
 
     if fmt not in FORMATS:
@@ -333,7 +586,7 @@ def check(
         if config_path is not None:
             source: Path | None = Path(config_path)
             if not source.is_file():
-                raise ConfigError(f"{config_path}: no such config file")
+                raise ConfigError(f"{display(config_path)}: no such config file")
         else:
             source = config_path_for(paths)
         config = with_overrides(
@@ -362,14 +615,14 @@ def check(
     for warning in report.warnings:
         typer.echo(f"tradestats: warning: {warning}", err=True)
     rendered = render(report, fmt)
-    if output:
+    if output is not None:
         try:
-            write_atomic(output, rendered, inputs=report.files)
+            write_output(output, rendered, inputs=_inputs(items))
         except OutputError as error:
             _error(str(error))
             raise typer.Exit(Exit.ERROR) from None
     else:
-        sys.stdout.write(rendered)
+        _stdout(rendered)
     if report.problems:
         raise typer.Exit(Exit.ERROR)
     failing = any(config.fails(finding.severity) for finding in report.findings)
@@ -435,6 +688,24 @@ KindOpt = Annotated[
 ]
 
 
+@contextmanager
+def _quiet_matplotlib() -> Iterator[None]:
+    """Keep matplotlib's warnings (a glyph missing from the font, a flat axis) off
+    standard error, which CI reads for the errors of the run."""
+    import logging
+    import warnings
+
+    logger = logging.getLogger("matplotlib")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
 def _flow(flow: str | None) -> None:
     if flow is not None and flow.lower() not in FLOWS:
         _error(f"unknown flow {flow!r}; choose one of {', '.join(FLOWS)}")
@@ -453,7 +724,14 @@ def _check_kind(kind: str) -> None:
 def chart_command(
     paths: PathsArg,
     output: Annotated[
-        str, typer.Option("--output", "-o", help="The PNG file to write (whole or not at all).")
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The PNG file to write (whole or not at all); a device, FIFO or - straight"
+            " through.",
+            callback=_file_option,
+        ),
     ],
     kind: KindOpt = "auto",
     flow: FlowOpt = None,
@@ -468,13 +746,13 @@ def chart_command(
     """
     from tradestats.chart import ChartError, choose_kind, png
     from tradestats.chart import chart as draw
-    from tradestats.output import OutputError, write_atomic
+    from tradestats.output import OutputError, display, is_special, write_output
     from tradestats.report import chart_tables
 
     _check_kind(kind)
     _flow(flow)
-    if not output.lower().endswith(".png"):
-        _error(f"{output}: charts are PNG files; name the output *.png")
+    if not output.lower().endswith(".png") and not is_special(output):
+        _error(f"{display(output)}: charts are PNG files; name the output *.png")
         raise typer.Exit(Exit.ERROR)
     gathered = _gathered(paths, as_of, flow, partner, reporter)
     report = gathered.report
@@ -488,12 +766,14 @@ def chart_command(
         )
         raise typer.Exit(Exit.ERROR)
     try:
-        figure = draw(chosen, points, growth, report.files)  # type: ignore[arg-type]
+        with _quiet_matplotlib():
+            figure = draw(chosen, points, growth, report.files)  # type: ignore[arg-type]
+            image = png(figure)
     except ChartError as error:
         _error(f"nothing to chart as {chosen}: {error}")
         raise typer.Exit(Exit.ERROR) from None
     try:
-        write_atomic(output, png(figure), inputs=report.files)
+        write_output(output, image, inputs=gathered.inputs)
     except OutputError as error:
         _error(str(error))
         raise typer.Exit(Exit.ERROR) from None
@@ -505,7 +785,11 @@ def report_command(
     paths: PathsArg,
     output_dir: Annotated[
         str,
-        typer.Option("--output-dir", help="The folder to write (whole or not at all)."),
+        typer.Option(
+            "--output-dir",
+            help="The folder to write (whole or not at all; it holds one report).",
+            callback=_folder_option,
+        ),
     ],
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="md, or html with the charts inline.")
@@ -526,7 +810,7 @@ def report_command(
 
     from tradestats.chart import ChartError
     from tradestats.formatters.check import summary_line
-    from tradestats.output import OutputError
+    from tradestats.output import OutputError, display
     from tradestats.report import FORMATS, build, write_directory
 
     if fmt not in FORMATS:
@@ -538,16 +822,17 @@ def report_command(
     report = gathered.report
     assert report is not None
     try:
-        files = build(report, kind=kind, fmt=fmt)  # type: ignore[arg-type]
+        with _quiet_matplotlib():
+            files = build(report, kind=kind, fmt=fmt)  # type: ignore[arg-type]
     except ChartError as error:
         _error(f"nothing to chart as {kind}: {error}")
         raise typer.Exit(Exit.ERROR) from None
     try:
-        write_directory(files, output_dir, inputs=report.files)
+        write_directory(files, output_dir, inputs=gathered.inputs)
     except OutputError as error:
         _error(str(error))
         raise typer.Exit(Exit.ERROR) from None
-    typer.echo(f"{Path(output_dir) / f'report.{fmt}'}: {summary_line(report)}")
+    _stdout(f"{display(Path(output_dir) / f'report.{fmt}')}: {summary_line(report)}\n")
     raise typer.Exit(Exit.ERROR if gathered.unreadable else Exit.OK)
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from tradestats.models import SEVERITIES, Severity
+from tradestats.output import display
 from tradestats.rules import RULES
 
 CONFIG_FILE = ".tradestats.toml"
@@ -41,6 +42,9 @@ KEYS: tuple[str, ...] = (
 )
 
 _FLAG_SEPARATOR = re.compile(r"[\s,]+")
+# Past 100 points a tolerance accepts any rate a text can state; a larger one is a typo
+# (and an exponent like 1e999999999 would overflow every computation it enters).
+MAX_EXTRA_TOLERANCE = Decimal(100)
 
 
 class ConfigError(Exception):
@@ -126,6 +130,12 @@ class Config:
                 _level(level, "severity", rule_id)
             _level(self.fail_level, "fail-level")
             _tolerance(self.extra_tolerance, "extra-tolerance")
+            if not any(self.is_enabled(rule_id) for rule_id in RULES):
+                # A check that runs no rule passes every text: never what was meant.
+                raise _Problem(
+                    "no rule left to run (enable and disable select none); name a rule,"
+                    " or leave enable out to run them all"
+                )
         except _Problem as problem:
             raise ConfigError(f"{_place(self.source)}{problem}") from None
         # Later pairs win, as they would in a dict; sorting keeps equal configs equal.
@@ -158,21 +168,37 @@ def find_config(start: Path) -> Path | None:
     might hold the settings the user expects.
     """
     start = start.resolve()
-    directory = start if start.is_dir() else start.parent
+    directory = start if _is_dir(start) else start.parent
     for folder in (directory, *directory.parents):
         candidate = folder / CONFIG_FILE
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate
         candidate = folder / PYPROJECT
-        if candidate.is_file() and _tool_table(_read_toml(candidate)) is not None:
+        if _is_file(candidate) and _tool_table(_read_toml(candidate)) is not None:
             return candidate
     return None
+
+
+# A folder the user cannot search holds no config file this run could read; the walker
+# reports the folder itself when it is an input.
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def config_path_for(paths: Iterable[str]) -> Path | None:
     """The config file that governs a run: found upward from its first named input."""
     start = Path(next((p for p in paths if p != "-"), "."))
-    return find_config(start if start.is_dir() else start.parent)
+    return find_config(start if _is_dir(start) else start.parent)
 
 
 def load_config(path: Path | None) -> Config:
@@ -312,20 +338,27 @@ def _tolerance(value: object, key: str) -> Decimal:
         raise _Problem(f"{key}: expected a number of percentage points, got {_kind(value)}")
     if number < 0:
         raise _Problem(f"{key}: must not be negative, got {number}")
+    if number > MAX_EXTRA_TOLERANCE:
+        raise _Problem(
+            f"{key}: at most {MAX_EXTRA_TOLERANCE} percentage points, got {_kind(value)}"
+        )
     return number
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    shown = display(path)
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            data = handle.read()
+        # Windows editors save UTF-8 with a byte order mark, which TOML does not allow.
+        return tomllib.loads(data.removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
     except tomllib.TOMLDecodeError as error:
         detail = " ".join(str(error).split())
-        raise ConfigError(f"{path}: invalid TOML: {detail}") from None
+        raise ConfigError(f"{shown}: invalid TOML: {detail}") from None
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise ConfigError(f"{shown}: cannot read: {error.strerror or error}") from None
     except UnicodeDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: not UTF-8 ({error.reason})") from None
+        raise ConfigError(f"{shown}: invalid TOML: not UTF-8 ({error.reason})") from None
 
 
 def _tool_table(data: dict[str, Any]) -> object | None:
@@ -337,8 +370,8 @@ def _place(source: str | None) -> str:
     if source is None:
         return "<config>: "
     if Path(source).name == PYPROJECT:
-        return f"{source}: [tool.tradestats] "
-    return f"{source}: "
+        return f"{display(source)}: [tool.tradestats] "
+    return f"{display(source)}: "
 
 
 _TOML_KINDS = {bool: "boolean", int: "integer", float: "float", str: "string", list: "array"}

@@ -28,7 +28,8 @@ from tradestats.models import (
     LocatedFigure,
     Report,
 )
-from tradestats.read import Excludes, InputError, Source, expand, read, read_bytes
+from tradestats.output import display
+from tradestats.read import STDIN, Excludes, InputError, Source, expand, read, read_bytes
 from tradestats.segment import split_sentences
 
 # Below this many files a pool costs more to start than it saves.
@@ -114,7 +115,7 @@ def process(item: Item, task: Task, data: bytes | None = None) -> Outcome:
     try:
         return _process(item, task, data)
     except Exception as error:
-        name = item.path if not isinstance(item, InputError) else str(item).split(":", 1)[0]
+        name = str(item).split(":", 1)[0] if isinstance(item, InputError) else display(item.path)
         return Outcome(name, problem=_internal_error(name, error))
 
 
@@ -134,7 +135,8 @@ def _process(item: Item, task: Task, data: bytes | None) -> Outcome:
     try:
         document = read(item, task.input_format, data)
     except InputError as error:
-        return Outcome(item.path, problem=InputProblem(item.path, str(error)))
+        name = display(item.path)
+        return Outcome(name, problem=InputProblem(name, str(error)))
     sentences = split_sentences(document.text)
     faults: list[InputProblem] = []
     figures = located(
@@ -177,7 +179,8 @@ def run(items: Sequence[Item], task: Task, jobs: int = 1) -> Iterator[Outcome]:
             yield process(item, task)
         return
     workers = min(jobs, -(-files // BATCH))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_signals)
+    try:
         pending: deque[Future[list[Outcome]]] = deque()
         for batch in _batches(items):
             pending.append(pool.submit(_process_batch, batch, task))
@@ -185,13 +188,37 @@ def run(items: Sequence[Item], task: Task, jobs: int = 1) -> Iterator[Outcome]:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _worker_signals() -> None:
+    """Workers leave Ctrl-C to the main process, which cleans up and reports once;
+    SIGTERM stops them at once instead of raising inside a half-done batch."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool without waiting for the batches in flight (a signal or an error ends
+    the run; finishing them would only delay the exit)."""
+    # The executor has no public way to stop its workers; its process table is the one.
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        if process.is_alive():
+            process.terminate()
 
 
 def _batches(items: Sequence[Item]) -> Iterator[list[tuple[Item, bytes | None]]]:
     batch: list[tuple[Item, bytes | None]] = []
     for item in items:
         data = None
-        if isinstance(item, Source) and item.path == "-":
+        if isinstance(item, Source) and item.path == STDIN:
             # Workers have no standard input of their own: read it here, once.
             try:
                 data = read_bytes(item)

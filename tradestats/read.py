@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from tradestats.formats import SUFFIXES, InputError, format_of, parse
 from tradestats.formats.text import decode
 from tradestats.models import Document
+from tradestats.output import display
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
@@ -27,11 +28,14 @@ DOCUMENT_SUFFIXES = tuple(SUFFIXES)
 # Larger inputs are refused rather than read into memory: no trade article or release
 # comes near this, and a multi-gigabyte log passed by mistake should fail fast.
 MAX_BYTES = 25 * 1024 * 1024
+# Standard input is named as it was given, in every message and output alike.
+STDIN = "-"
 _GLOB_CHARS = frozenset("*?[")
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
     "MAX_BYTES",
+    "STDIN",
     "Excludes",
     "InputError",
     "Source",
@@ -108,7 +112,8 @@ def expand(
     """Files to read, in the order given, each once.
 
     Directories are searched recursively for the known suffixes (skipping hidden files
-    and folders), in sorted order; a pattern with ``*``, ``?`` or ``[`` that names no
+    and folders), in sorted order, and a folder that cannot be listed is an error, not a
+    silent gap; a pattern with ``*``, ``?`` or ``[`` that names no
     file is expanded as a glob (``**`` included), for shells and CI steps that pass it
     through. ``exclude`` applies to every file, named or found, so that a pre-commit run
     honours it too; ``only`` (from --changed-since) keeps just the files it holds.
@@ -124,19 +129,26 @@ def expand(
         return True
 
     for raw in paths:
-        if raw == "-":
-            yield Source("-")
+        if raw == STDIN:
+            yield Source(STDIN)
+            continue
+        if not raw:
+            yield InputError("'': an empty input name (an unset variable?)")
             continue
         path = Path(raw)
+        shown = display(raw)
         if path.is_dir():
             found = False
             for file in _walk(path, path, exclude):
+                if isinstance(file, InputError):
+                    yield file
+                    continue
                 found = True
                 if admit(file, path):
                     yield Source(str(file))
             if not found and not exclude:
                 yield InputError(
-                    f"{raw}: no {', '.join(DOCUMENT_SUFFIXES)} files in this directory"
+                    f"{shown}: no {', '.join(DOCUMENT_SUFFIXES)} files in this directory"
                 )
         elif path.exists():
             if admit(path, None):
@@ -145,23 +157,30 @@ def expand(
             matches = sorted(glob.glob(raw, recursive=True))
             files = [Path(m) for m in matches if Path(m).is_file()]
             if not files:
-                yield InputError(f"{raw}: no files match this pattern")
+                yield InputError(f"{shown}: no files match this pattern")
             for file in files:
                 if admit(file, None):
                     yield Source(str(file))
         else:
-            yield InputError(f"{raw}: no such file or directory")
+            yield InputError(f"{shown}: no such file or directory")
 
 
-def _walk(folder: Path, root: Path, exclude: Excludes) -> Iterator[Path]:
-    """Document files under ``folder`` in sorted path order, one directory at a time.
+def _walk(folder: Path, root: Path, exclude: Excludes) -> Iterator[Path | InputError]:
+    """Document files under ``folder`` in sorted path order, one directory at a time,
+    and an InputError for each folder that cannot be listed.
 
     Sorting each directory's names and descending in place gives the same order as
-    sorting every path, without holding the whole tree.
+    sorting every path, without holding the whole tree. A folder skipped without a word
+    would let a wrong figure inside it pass the check.
     """
     try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as error:
+        yield InputError(
+            f"{display(folder)}: cannot list this directory ({error.strerror or error});"
+            " its files are not checked"
+        )
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -172,7 +191,8 @@ def _walk(folder: Path, root: Path, exclude: Excludes) -> Iterator[Path]:
             # reached twice would be checked twice.
             is_dir = entry.is_dir(follow_symlinks=False)
             is_file = not is_dir and entry.is_file()
-        except OSError:
+        except OSError as error:
+            yield InputError(f"{display(path)}: cannot read ({error.strerror or error})")
             continue
         if is_dir:
             if not exclude.excluded(path, root, is_dir=True):
@@ -214,9 +234,9 @@ def _git(arguments: list[str], cwd: Path, ref: str) -> str:
 def read_bytes(source: Source) -> bytes:
     """The bytes of an input, refused past MAX_BYTES before they are read."""
     limit = MAX_BYTES
-    name = "<stdin>" if source.path == "-" else source.path
-    if source.path == "-":
-        data = sys.stdin.buffer.read(limit + 1)
+    name = display(source.path)
+    if source.path == STDIN:
+        data = _read_stdin(limit + 1)
     else:
         try:
             with open(source.path, "rb") as handle:
@@ -234,6 +254,19 @@ def read_bytes(source: Source) -> bytes:
     return data
 
 
+def _read_stdin(size: int) -> bytes:
+    # A CI step can run with standard input closed (``<&-``): Python then has no
+    # sys.stdin at all, or one whose descriptor is gone.
+    stream = sys.stdin
+    if stream is None:
+        raise InputError(f"{STDIN}: standard input is closed")
+    try:
+        return stream.buffer.read(size)
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or "closed"
+        raise InputError(f"{STDIN}: cannot read standard input ({reason})") from None
+
+
 def _too_large(name: str, limit: int) -> str:
     return f"{name}: larger than {limit // (1024 * 1024)} MB, not read"
 
@@ -244,9 +277,9 @@ def read(source: Source, input_format: str | None = None, data: bytes | None = N
     ``data`` is the input's bytes when the caller already has them (standard input read
     once in the parent process).
     """
-    name = "<stdin>" if source.path == "-" else source.path
+    name = display(source.path)
     if data is None:
         data = read_bytes(source)
     elif len(data) > MAX_BYTES:
         raise InputError(_too_large(name, MAX_BYTES))
-    return parse(data, name, format_of(source.path if source.path != "-" else "", input_format))
+    return parse(data, name, format_of(source.path if source.path != STDIN else "", input_format))

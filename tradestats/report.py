@@ -23,7 +23,14 @@ import pandas as pd
 from tradestats.formatters.check import summary_line
 from tradestats.formatters.figures import human_value
 from tradestats.models import Figure, Report
-from tradestats.output import OutputError, refuse_inputs
+from tradestats.output import (
+    OutputError,
+    display,
+    forget_temporary,
+    refuse_inputs,
+    register_temporary,
+    signals_held,
+)
 from tradestats.tables import figures_csv, figures_frame, growth_frame, period_label, points_frame
 
 ReportFormat = Literal["md", "html"]
@@ -51,6 +58,7 @@ class Gathered:
     report: Report | None  # the figures asked for; None when nothing is left to show
     errors: tuple[str, ...]  # one line each: unreadable inputs, then why nothing is left
     unreadable: bool
+    inputs: tuple[str, ...] = ()  # the files read, by the names that open them
 
 
 def gather(
@@ -68,16 +76,21 @@ def gather(
     """
     from tradestats.config import config_path_for, load_config
     from tradestats.crosscheck import cross_check
-    from tradestats.pipeline import analyze
+    from tradestats.pipeline import Task, collect, run
+    from tradestats.pipeline import select as inputs_of
+    from tradestats.read import STDIN, Source
 
     config = load_config(config_path_for(paths))
-    found = cross_check(analyze(paths, config, reference_date=reference_date), config)
+    items = inputs_of(paths)
+    read = tuple(i.path for i in items if isinstance(i, Source) and i.path != STDIN)
+    task = Task(config=config, reference_date=reference_date)
+    found = cross_check(collect(run(items, task)), config)
     errors = [problem.message for problem in found.problems]
     unreadable = bool(found.problems)
-    inputs = ", ".join(paths)
+    inputs = ", ".join(display(path) for path in paths)
     if not found.figures:
         errors.append(f"no trade figures found in {inputs}")
-        return Gathered(None, tuple(errors), unreadable)
+        return Gathered(None, tuple(errors), unreadable, read)
     selected = select(found, flow=flow, partner=partner, reporter=reporter)
     if not selected.figures:
         wanted = ", ".join(
@@ -86,8 +99,8 @@ def gather(
             if value
         )
         errors.append(f"no figures with {wanted} in {inputs} ({len(found.figures)} others found)")
-        return Gathered(None, tuple(errors), unreadable)
-    return Gathered(selected, tuple(errors), unreadable)
+        return Gathered(None, tuple(errors), unreadable, read)
+    return Gathered(selected, tuple(errors), unreadable, read)
 
 
 def select(
@@ -316,6 +329,16 @@ def build(report: Report, *, kind: str = "auto", fmt: ReportFormat = "md") -> di
 # --- writing ----------------------------------------------------------------------------
 
 
+# Every name a report folder can hold. A new report removes those of an earlier one that
+# it does not write itself (a trend chart the figures no longer allow, report.md after
+# switching to HTML), so the folder never mixes two reports; other files stay.
+REPORT_NAMES = (
+    *(f"report.{fmt}" for fmt in FORMATS),
+    "figures.csv",
+    *(f"{kind}.png" for kind in _CHART_TITLES),
+)
+
+
 def write_directory(
     files: Mapping[str, bytes], directory: str | Path, inputs: Iterable[str] = ()
 ) -> None:
@@ -323,38 +346,53 @@ def write_directory(
 
     The files go into a temporary folder beside the target first. A new target is that
     folder renamed, which is atomic; an existing one gets each file renamed in, after
-    checking it can be written, so only a failure between two renames (a crash) could
-    mix old and new files. Other files already in the folder are left alone.
+    checking it can be written, and then loses the files of an earlier report that this
+    one does not have. Only a failure between two renames (a crash) could mix old and new
+    files. Files with other names in the folder are left alone.
     """
+    if not str(directory):
+        raise OutputError("the output folder name is empty (an unset variable?)")
     target = Path(directory)
+    shown = display(target)
     parent = target.parent if str(target.parent) else Path(".")
     if target.exists() and not target.is_dir():
-        raise OutputError(f"{target}: exists and is not a directory")
+        raise OutputError(f"{shown}: exists and is not a directory")
     if parent.exists() and not parent.is_dir():
-        raise OutputError(f"{target}: {parent} is not a directory")
+        raise OutputError(f"{shown}: {display(parent)} is not a directory")
     if not parent.is_dir():
-        raise OutputError(f"{target}: directory {parent} does not exist")
+        raise OutputError(f"{shown}: directory {display(parent)} does not exist")
     if target.is_dir() and not os.access(target, os.W_OK | os.X_OK):
-        raise OutputError(f"{target}: cannot write (permission denied)")
+        raise OutputError(f"{shown}: cannot write (permission denied)")
     refuse_inputs([target / name for name in files], inputs)
     for name in files:
         if (target / name).is_dir():
-            raise OutputError(f"{target / name}: is a directory")
+            raise OutputError(f"{display(target / name)}: is a directory")
+    stale = [target / name for name in REPORT_NAMES if name not in files]
+    refuse_inputs(stale, inputs)
     # Made with the usual permissions (umask), as the report folder will have them.
     staging = parent / f".{target.name}.{uuid.uuid4().hex}.tmp"
-    try:
-        staging.mkdir()
-    except OSError as error:
-        raise OutputError(f"{target}: cannot write ({error.strerror or error})") from None
+    with signals_held():
+        try:
+            staging.mkdir()
+        except OSError as error:
+            raise OutputError(f"{shown}: cannot write ({error.strerror or error})") from None
+        register_temporary(staging)
     try:
         for name, data in files.items():
             (staging / name).write_bytes(data)
         if target.is_dir():
             for name in files:
                 os.replace(staging / name, target / name)
+            for path in stale:
+                if path.is_file() or path.is_symlink():
+                    path.unlink()
         else:
-            os.rename(staging, target)
+            with signals_held():
+                os.rename(staging, target)
+                forget_temporary(staging)
     except OSError as error:
-        raise OutputError(f"{target}: cannot write ({error.strerror or error})") from None
+        raise OutputError(f"{shown}: cannot write ({error.strerror or error})") from None
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        with signals_held():
+            shutil.rmtree(staging, ignore_errors=True)
+            forget_temporary(staging)
