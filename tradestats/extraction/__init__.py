@@ -8,17 +8,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from tradestats.dates import declared_date, document_date
 from tradestats.extraction import context as ctx
 from tradestats.extraction.folding import fold
 from tradestats.extraction.grammar import Reading, scan
 from tradestats.extraction.periods import (
     DEFAULT_FISCAL_START,
     FISCAL_START,
+    Frame,
     PeriodMention,
-    fill_year,
     find_periods,
-    first_date,
     format_month,
+    resolve_mention,
     shift_span,
 )
 from tradestats.models import Document, Figure
@@ -61,6 +62,8 @@ class _State:
     fiscal_start: int = DEFAULT_FISCAL_START
     first_reporter: str | None = None
     reference_date: date | None = None
+    date: str | None = None  # the document's date as output gives it, and its source
+    date_source: str | None = None
     # A sentence without figures whose flow words are read only if the next one needs them.
     flow_source: Sentence | None = None
 
@@ -99,12 +102,10 @@ def extract_document(
         return []
     if sentences is None:
         sentences = split_sentences(text)
-    if reference_date is None:
-        # Without a publication date, a full date in the text (dateline, caption) is the
-        # next best clue to the year of "in January".
-        written = first_date(text)
-        if written is not None:
-            reference_date = date(written[0], written[1], 1)
+    # The date "in January" is counted from: given, declared by the file, or read from
+    # the head of the text or the file name (never from a date in some paragraph).
+    dated = document_date(text, document.path, reference_date, declared_date(document))
+    reference_date = dated.date if dated else None
     countries: list[list[ctx.Mention] | None] = [None] * len(sentences)
     lowercase_names = ctx.names_in_lower_case(text)
 
@@ -116,7 +117,11 @@ def extract_document(
             )
         return found
 
-    state = _State(reference_date=reference_date)
+    state = _State(
+        reference_date=reference_date,
+        date=reference_date.isoformat() if reference_date else None,
+        date_source=dated.source if dated else None,
+    )
     # The subject of a story is named early; later reporters are caught up with below.
     state.first_reporter = _first_reporter(
         countries_of(i) for i in range(min(len(sentences), _LEDE_SENTENCES))
@@ -192,52 +197,18 @@ def _resolve(
     state: _State,
     full_years: list[tuple[int, Span]],
     reference_date: date | None,
+    ahead: bool = False,
 ) -> tuple[Span | None, int | None]:
     """The months a mention stands for, and the full-year mention that anchored it."""
-    if mention.shift is not None:
-        if mention.deictic and reference_date is not None:
-            # "last month", "last year" count back from the date of writing.
-            if mention.shift == -12:
-                year = reference_date.year - 1
-                return ((year, 1), (year, 12)), None
-            back = shift_span(((reference_date.year, reference_date.month),) * 2, mention.shift)
-            return back, None
-        return None, None
-    if mention.from_year_start and mention.last is None:
-        # "Year-to-date": January to the month the text is already in.
-        if state.period is None:
-            return None, None
-        year, month = state.period[1]
-        return ((year, 1), (year, month)), None
-    if mention.first is None or mention.last is None:
-        return None, None
-    if mention.has_year:
-        (y1, m1), (y2, m2) = mention.first, mention.last
-        assert y1 is not None and y2 is not None
-        return ((y1, m1), (y2, m2)), None
-    (_, a), (_, b) = mention.first, mention.last
-    # A year-less span beside a stated whole year ("July-August ... of FY23", "the first
-    # eight months of the fiscal year (FY23)") sits inside that year.
-    for anchor, ((y1, m1), (y2, _)) in full_years:
-        if mention.from_year_start:
-            return ((y1, m1), shift_span(((y1, m1), (y1, m1)), b - a)[1]), anchor
-        first = (y1, a) if a >= m1 else (y2, a)
-        last = (y1, b) if b >= m1 else (y2, b)
-        return (first, last), anchor
-    if reference_date is not None:
-        # News reports the latest data: "in December", written in February, is last December.
-        year = reference_date.year if b <= reference_date.month else reference_date.year - 1
-        return fill_year(mention, year), None
-    if state.period is not None:
-        (p1, q1), (p2, q2) = state.period
-        # The months of the period the text is already in: "July-August" after FY23's.
-        for year in (p1, p2):
-            span = fill_year(mention, year)
-            if span and (p1, q1) <= span[0] and span[1] <= (p2, q2):
-                return span, None
-    if state.year is not None:
-        return fill_year(mention, state.year), None
-    return None, None
+    frame = Frame(
+        reference=reference_date,
+        fiscal_start=state.fiscal_start,
+        period=state.period,
+        year=state.year,
+        anchors=tuple(full_years),
+        ahead=ahead,
+    )
+    return resolve_mention(mention, frame)
 
 
 _ADOPTING_GAP = re.compile(
@@ -486,6 +457,8 @@ def _sentence_figures(
                 expectation=ctx.expectation_near(
                     text, max(sentence.start, previous_end), reading.start, folded
                 ),
+                date=state.date,
+                date_source=state.date_source,
             )
         )
         previous_end = reading.end
