@@ -41,7 +41,20 @@ _CHANGE_KINDS = ("percent", "percentage_points", "multiple")
 _BRACKETS = re.compile(r"^[\s,]*\)?|\([^()]*\)")
 # Over the folded text: with no IGNORECASE, the literal first letters let the engine skip.
 _BASE_BEFORE = re.compile(
-    r"(?:compared\s+(?:with|to)|as\s+against|against|v\.|vs\.?|versus|from|over|than|since)\s+(?:the\s+)?(?:same\s+period\s+(?:in|of)\s+)?$"
+    r"(?:(?:compared|comparison|relation|relative)\s+(?:with|to)|as\s+against|against|v\.|vs\.?|versus|from|over|than|since|between)"
+    r"\s+(?:the\s+)?(?:(?:value|level|figure|total)s?\s+(?:of|in|for)\s+(?:the\s+)?)?(?:same\s+period\s+(?:in|of)\s+)?$"
+    # "in the same month of 2020": the base of a year-on-year change, whatever comes before.
+    r"|(?:same|corresponding|like)\s+(?:period|month|months|quarter|time|half)\s+(?:of|in|as\s+in|last)\s+(?:the\s+)?$"
+)
+# Over the folded text, before a figure: "up from $4.8 bn", "than the revised $123.2 bn".
+# Such a figure is the base of a comparison; the period attached to it is its own only.
+_BASE_FIGURE = re.compile(
+    r"(?:(?:compared|comparison)\s+(?:with|to)|as\s+against|against|versus|vs\.?|from|than)"
+    r"\s+(?:a\s+|an\s+|the\s+)?(?:revised\s+|previously\s+reported\s+|upwardly\s+revised\s+|downwardly\s+revised\s+)?$"
+)
+# A sentence that looks ahead: "in December" is then this December, not the last one.
+_AHEAD = re.compile(
+    r"\b(?:will|forecasts?|forecasted|expects?|expected|projects?|projected|projections?|targets?|targeted|aims?|goal|outlook|estimates?)\b"
 )
 _RELATIVE_LINK = re.compile(
     r"(?i)^[\s,]*(?:[a-z]+ed\s+|seen\s+|(?:was|were)\s+)?(?:in\s+|during\s+|over\s+)?$"
@@ -64,6 +77,7 @@ class _State:
     reference_date: date | None = None
     date: str | None = None  # the document's date as output gives it, and its source
     date_source: str | None = None
+    story_start: int = 0  # where the story being read begins (its headline)
     # A sentence without figures whose flow words are read only if the next one needs them.
     flow_source: Sentence | None = None
 
@@ -123,16 +137,16 @@ def extract_document(
         date_source=dated.source if dated else None,
     )
     # The subject of a story is named early; later reporters are caught up with below.
-    state.first_reporter = _first_reporter(
-        countries_of(i) for i in range(min(len(sentences), _LEDE_SENTENCES))
-    )
-    state.reporter = state.first_reporter
-    if state.reporter:
-        state.fiscal_start = FISCAL_START.get(state.reporter, DEFAULT_FISCAL_START)
+    _new_story(state, 0, sentences, countries_of)
     figures: list[Figure] = []
     index = 0
     skipped_from = 0  # first sentence without figures not yet caught up with
+    stories = set(ctx.story_starts(text, sentences))
     for i, sentence in enumerate(sentences):
+        if i in stories:
+            # A new story under its own headline: nothing of the one above carries over.
+            _new_story(state, i, sentences, countries_of)
+            skipped_from = i
         in_sentence: list[Reading] = []
         while index < len(readings) and readings[index].start < sentence.end:
             if readings[index].start >= sentence.start:
@@ -154,6 +168,27 @@ def extract_document(
             key=lambda f: (f.start, f.end),
         )
     return figures
+
+
+def _new_story(
+    state: _State,
+    first: int,
+    sentences: list[Sentence],
+    countries_of: Callable[[int], list[ctx.Mention]],
+) -> None:
+    """Begin the context of a story whose first sentence (its headline) is ``first``."""
+    state.period = state.period_text = state.year = None
+    state.flow = state.partner = state.flow_source = None
+    state.story_start = sentences[first].start if sentences else 0
+    # A section under a subheading that names no country of its own is still the page's.
+    state.first_reporter = (
+        _first_reporter(
+            countries_of(i) for i in range(first, min(len(sentences), first + _LEDE_SENTENCES))
+        )
+        or state.first_reporter
+    )
+    state.reporter = state.first_reporter
+    state.fiscal_start = FISCAL_START.get(state.reporter or "", DEFAULT_FISCAL_START)
 
 
 def _lede_periods(figures: list[Figure]) -> list[Figure]:
@@ -336,21 +371,6 @@ def _sentence_figures(
         for p in find_periods(text, sentence.start, sentence.end, state.fiscal_start, folded)
         if outside_figures(p.start, p.end)
     ]
-    # Whole years are resolved first: a year-less span beside one sits inside it, and the
-    # year then only anchors it ("July-August of FY23" is July-August 2022).
-    full_years = [
-        (p.start, (p.first, p.last))
-        for p in periods
-        if p.has_year and p.first and p.last and _months(p.first, p.last) == 12  # type: ignore[arg-type]
-    ]
-    spans: dict[int, Span | None] = {}
-    anchors: set[int] = set()
-    for p in periods:
-        span, anchor = _resolve(p, state, full_years, reference_date)  # type: ignore[arg-type]
-        spans[p.start] = span
-        if anchor is not None:
-            anchors.add(anchor)
-    periods = [p for p in periods if p.start not in anchors]
     # "a fall of 4.1% v. June 2018", "compared with January-June 2018": the period of the
     # base value only, never of the figures around it.
     bases: set[int] = set()
@@ -361,11 +381,40 @@ def _sentence_figures(
         if base and not (base.group(0).startswith("from") and re.search(r"\sto\s|[-–]", p.text)):
             weak = base.group(0).startswith(("from", "over"))
             (weak_bases if weak else bases).add(p.start)
+    # Whole years are resolved first: a year-less span beside one sits inside it, and the
+    # year then only anchors it ("July-August of FY23" is July-August 2022). A base year
+    # anchors nothing: "in May, 33% more than in the same month of 2020" is May 2021.
+    full_years = [
+        (p.start, (p.first, p.last))
+        for p in periods
+        if p.has_year
+        and p.first
+        and p.last
+        and _months(p.first, p.last) == 12  # type: ignore[arg-type]
+        and p.start not in bases
+        and p.start not in weak_bases
+    ]
+    ahead = _AHEAD.search(folded, sentence.start, sentence.end) is not None
+    spans: dict[int, Span | None] = {}
+    anchors: set[int] = set()
+    for p in periods:
+        span, anchor = _resolve(p, state, full_years, reference_date, ahead)  # type: ignore[arg-type]
+        spans[p.start] = span
+        if anchor is not None:
+            anchors.add(anchor)
+    periods = [p for p in periods if p.start not in anchors]
     sentence_periods = _SentencePeriods(periods, spans, bases, weak_bases, state)
     for reading in readings:
         attached = sentence_periods.attached_after(text, reading)
         if attached is not None:
             sentence_periods.attached.setdefault(attached.start, reading.start)
+            if _BASE_FIGURE.search(folded, max(sentence.start, reading.start - 40), reading.start):
+                # "from a revised $123.2 billion in February to a record $140.5 billion":
+                # February is the base's; the figures after it are of the sentence's period.
+                sentence_periods.base_figures.add(reading.start)
+                if attached.start not in weak_bases:
+                    bases.add(attached.start)
+    sentence_periods.refresh()
 
     reporters = [c for c in countries if c.how in ("possessive", "reporter")]
     reporter_starts = [c.start for c in reporters]
@@ -426,7 +475,7 @@ def _sentence_figures(
             direction = None
         if reading.kind == "multiple":
             role = None
-        span, period_text = sentence_periods.period_for(
+        span, period_text, relative = sentence_periods.period_for(
             text, reading, previous_span, flow, reading.kind in _CHANGE_KINDS or role == "change"
         )
         line, column = document.position(reading.start)
@@ -462,7 +511,9 @@ def _sentence_figures(
             )
         )
         previous_end = reading.end
-        if span is not None and period_text is not None:
+        if span is not None and period_text is not None and not relative:
+            # Only a stated period anchors the next "a year earlier": relative periods are
+            # never counted from one another.
             previous_span = span
 
     # What the next sentence inherits.
@@ -569,10 +620,23 @@ class _SentencePeriods:
     attached: dict[int, int] = field(default_factory=dict)  # mention start -> figure start
     # figure start -> the period right after it, worked out once per figure
     after: dict[int, PeriodMention | None] = field(default_factory=dict)
+    # figures that are the base of a comparison: "up from [$4.8 bn]", "than [$27.57 bn]"
+    base_figures: set[int] = field(default_factory=set)
 
-    def resolved(self, mention: PeriodMention, previous_span: Span | None) -> Span | None:
+    def resolved(
+        self, mention: PeriodMention, previous_span: Span | None, base_figure: bool = False
+    ) -> Span | None:
+        if mention.deictic and base_figure and self.first_own is not None:
+            # "in October, up from 66.1% last year": the base is October a year before,
+            # not the whole of last year.
+            current = self.spans.get(self.first_own.start)
+            if current is not None and mention.shift is not None:
+                return shift_span(current, mention.shift)
         if mention.shift is None or mention.deictic:
             return self.spans.get(mention.start)
+        # The value it compares with is the current one: the figure before it in the
+        # sentence, else the sentence's own period, else the story's. Never another
+        # relative period: "a year earlier" after "a year earlier" is not two years back.
         anchor = (
             previous_span
             or next(
@@ -590,6 +654,10 @@ class _SentencePeriods:
     def __post_init__(self) -> None:
         self.starts = [p.start for p in self.mentions]
         self.ends = [p.end for p in self.mentions]
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Work out again what depends on the bases, once base figures have added some."""
         self.first_own = next(
             (p for p in self.mentions if self.own(p) and self.spans.get(p.start)), None
         )
@@ -626,9 +694,12 @@ class _SentencePeriods:
         previous_span: Span | None,
         flow: str | None,
         is_change: bool,
-    ) -> tuple[Span | None, str | None]:
-        def pick(p: PeriodMention) -> tuple[Span | None, str | None]:
-            return self.resolved(p, previous_span), p.text
+    ) -> tuple[Span | None, str | None, bool]:
+        """The figure's period, the words that state it, and whether they are relative."""
+        base_figure = reading.start in self.base_figures
+
+        def pick(p: PeriodMention) -> tuple[Span | None, str | None, bool]:
+            return self.resolved(p, previous_span, base_figure), p.text, p.shift is not None
 
         own = self.own
         attached = self.attached_after(text, reading)
@@ -649,7 +720,12 @@ class _SentencePeriods:
         # ... or a relative one: "the same time last year was $0.81 billion".
         for index in range(last_before, -1, -1):
             p = self.mentions[index]
-            if own(p) or (p.shift is not None and not is_change and p.start not in self.bases):
+            if own(p) or (
+                p.shift is not None
+                and not is_change
+                and p.start not in self.bases
+                and p.start not in self.weak_bases
+            ):
                 return pick(p)
         # The first period after it that is not another figure's: "rose 5% to $10 bn in July".
         for index in range(bisect.bisect_left(self.starts, reading.end), len(self.mentions)):
@@ -663,4 +739,4 @@ class _SentencePeriods:
         carried = (self.state.period, self.state.period_text) if flow else (None, None)
         if weak is not None and not (is_change and carried[0]):
             return pick(weak)
-        return carried
+        return (*carried, False)

@@ -9,13 +9,19 @@ since a trade story is told from one country. What the text does not say stays N
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
+from tradestats.dates import MONTHS
 from tradestats.extraction import skipping
 from tradestats.extraction.folding import fold
 from tradestats.extraction.refdata import country_names, trie_pattern
 from tradestats.extraction.skipping import WHOLE
+
+if TYPE_CHECKING:
+    from tradestats.segment import Sentence
 
 # The first words of the flow phrases below. Most words of a sentence begin none, and
 # this one test rejects them before the phrases are tried one by one.
@@ -167,6 +173,59 @@ class Mention:
     end: int
     value: str  # flow name, "other", or a country code
     how: str = ""  # for countries: "possessive", "reporter", "partner", "plain"
+
+
+# --- stories ---------------------------------------------------------------------------
+
+# A heading: one short line that closes no sentence. The line after it opens a body.
+_HEADING_END = re.compile(r"[.!?:;,)\]”\"'’]\s*$")
+_BODY_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+_HEADING_WORDS = range(2, 17)
+# A photo caption: its dates and places are the picture's, not the story's.
+CAPTION = re.compile(
+    r"(?i)\((?:file\s+)?(?:photo|image|picture|pic)\b|^(?:file\s+)?(?:photo|image)s?\s*:"
+)
+
+
+def _headline_words(line: str) -> int:
+    """Words of three letters or more that are no month name: a dateline has none."""
+    return sum(
+        1
+        for word in re.findall(r"[A-Za-z]{3,}", line)
+        if word[:3].lower() not in MONTHS or len(word) > 9
+    )
+
+
+def story_starts(text: str, sentences: Sequence[Sentence]) -> list[int]:
+    """Indexes of the sentences that open a new story on a page that holds several.
+
+    A scraped page stacks stories, each under its headline; a year, a country or a flow
+    of the story above is none of the next one's. A headline is a paragraph of one short
+    line that ends no sentence, after body text and before a sentence of body text.
+    """
+    starts: list[int] = []
+    body_seen = False
+    for index, sentence in enumerate(sentences):
+        line = text[sentence.start : sentence.end]
+        heading = (
+            body_seen
+            and "\n" not in line
+            and (index == 0 or sentences[index - 1].paragraph != sentence.paragraph)
+            and index + 1 < len(sentences)
+            and sentences[index + 1].paragraph != sentence.paragraph
+            and not _HEADING_END.search(line)
+            and len(line.split()) in _HEADING_WORDS
+            and _headline_words(line) >= 2
+            and line[:1].isupper()
+            and (sentence.start == 0 or text[sentence.start - 1] == "\n")
+            and _BODY_END.search(text, sentences[index + 1].start, sentences[index + 1].end)
+            is not None
+        )
+        if heading:
+            starts.append(index)
+        elif _BODY_END.search(line) and len(line.split()) > 6:
+            body_seen = True
+    return starts
 
 
 # --- countries -----------------------------------------------------------------------

@@ -101,7 +101,7 @@ _PERIOD_BODY = rf"""
       | (?=[tTpPlLsSnN\d])(?:(?i:the\s)?(?:(?i:past|last|latest)\s)?(?P<trailing>three|six|nine|twelve|3|6|9|12)\s(?i:months?)
             \s(?i:ending|ended|to|through)\s(?:(?i:in)\s)?(?P<tmonth>{_MONTH})(?![A-Za-z])(?:,?\s?(?:{_year_part("g")}))?)
       | (?=[yY])(?P<ytd>(?i:year[-\s]to[-\s]date|YTD))
-      | (?=[tTfF])(?i:(?:the\s)?first\s\d{{1,2}}\sdays\sof\s)(?P<dmonth>{_MONTH})(?![A-Za-z])(?:,?\s?(?:{_year_part("h")}))?
+      | (?=[tTfFsSlL])(?i:(?:the\s)?(?:(?:first|last)\s\d{{1,2}}\sdays|(?:first|second|latter)\shalf)\sof\s)(?P<dmonth>{_MONTH})(?![A-Za-z])(?:,?\s?(?:{_year_part("h")}))?
       | (?P<m1>{_MONTH})(?:\s?\d{{1,2}}(?:[-–]\d{{1,2}})?)?\s?(?:[-–—]|\s(?:to|through|and)\s)\s?
             (?P<m2>{_MONTH})(?![A-Za-z])(?:,?\s?(?:of\s)?(?:{_year_part("a")}))?
       | (?=[QfFsStTlL1-4])(?P<q>Q[1-4]|(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s(?i:quarter))
@@ -521,6 +521,11 @@ def resolve_mention(mention: PeriodMention, frame: Frame) -> tuple[Span | None, 
             return None, None
         here: Span = ((reference.year, reference.month),) * 2  # type: ignore[assignment]
         unit = mention.current_unit.split()[-1]
+        if unit == "month" and frame.period is not None and frame.period[0] == frame.period[1]:
+            # "the deficit improved this month": the month the release is about.
+            return (
+                frame.period if mention.current_unit == "month" else shift_span(frame.period, 1)
+            ), None
         if unit == "quarter":
             here = _quarter_of(reference.year, reference.month)
         ahead = 3 if unit == "quarter" else 1
