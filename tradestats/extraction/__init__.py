@@ -7,9 +7,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 
 from tradestats.dates import declared_date, document_date
 from tradestats.extraction import context as ctx
+from tradestats.extraction.context import CAPTION
 from tradestats.extraction.folding import fold
 from tradestats.extraction.grammar import Reading, scan
 from tradestats.extraction.periods import (
@@ -17,6 +19,7 @@ from tradestats.extraction.periods import (
     FISCAL_START,
     Frame,
     PeriodMention,
+    StatedPeriod,
     find_periods,
     format_month,
     resolve_mention,
@@ -98,6 +101,61 @@ def extract(
     return extract_document(
         document, reference_date=reference_date, include_quantities=include_quantities
     )
+
+
+def read_periods(text: str, reference_date: date | None = None) -> list[StatedPeriod]:
+    """Every period ``text`` names, in order, resolved as the figures' periods are.
+
+    ``reference_date`` is the date of writing (else one written at the head of the text,
+    "Published: ..."); without either, a month without a year takes the year of the story
+    around it, or stays unknown. Dates count as their month. A relative period ("a year
+    earlier") is counted from the stated period before it in its sentence, else from the
+    period the story is in; never from another relative period.
+    """
+    sentences = split_sentences(text)
+    folded = fold(text)
+    dated = document_date(text, "<string>", reference_date)
+    state = _State(reference_date=dated.date if dated else None)
+    lowercase_names = ctx.names_in_lower_case(text)
+
+    @cache
+    def countries_of(i: int) -> list[ctx.Mention]:
+        return ctx.find_countries(
+            text, sentences[i].start, sentences[i].end, folded, lowercase_names
+        )
+
+    _new_story(state, 0, sentences, countries_of)
+    stories = set(ctx.story_starts(text, sentences))
+    found: list[StatedPeriod] = []
+    for i, sentence in enumerate(sentences):
+        if i in stories:
+            _new_story(state, i, sentences, countries_of)
+        mentions = find_periods(
+            text, sentence.start, sentence.end, state.fiscal_start, folded, days=True
+        )
+        if not mentions:
+            continue
+        read = _read_periods(folded, sentence, mentions, state)
+        current: Span | None = None
+        for mention in mentions:
+            if mention.shift is not None:
+                span = read.resolved(mention, current)
+            else:
+                span = read.spans.get(mention.start)
+                if span is not None and read.own(mention):
+                    current = span
+            found.append(
+                StatedPeriod(
+                    mention.text,
+                    mention.start,
+                    mention.end,
+                    format_month(*span[0]) if span else None,
+                    format_month(*span[1]) if span else None,
+                )
+            )
+        if not CAPTION.search(text, sentence.start, sentence.end):
+            _carry_period(read, state)
+    return found
 
 
 def extract_document(
@@ -343,7 +401,6 @@ def _sentence_figures(
     state: _State,
 ) -> list[Figure]:
     text = document.text
-    reference_date = state.reference_date
     _new_paragraph(sentence, state)
     if state.flow_source is not None:
         # The flow the previous sentence named, for "They rose 5%" continuations.
@@ -371,39 +428,8 @@ def _sentence_figures(
         for p in find_periods(text, sentence.start, sentence.end, state.fiscal_start, folded)
         if outside_figures(p.start, p.end)
     ]
-    # "a fall of 4.1% v. June 2018", "compared with January-June 2018": the period of the
-    # base value only, never of the figures around it.
-    bases: set[int] = set()
-    weak_bases: set[int] = set()
-    for p in periods:
-        base = _BASE_BEFORE.search(folded, max(sentence.start, p.start - 30), p.start)
-        # "from January to May 2018" is a span, not a base.
-        if base and not (base.group(0).startswith("from") and re.search(r"\sto\s|[-–]", p.text)):
-            weak = base.group(0).startswith(("from", "over"))
-            (weak_bases if weak else bases).add(p.start)
-    # Whole years are resolved first: a year-less span beside one sits inside it, and the
-    # year then only anchors it ("July-August of FY23" is July-August 2022). A base year
-    # anchors nothing: "in May, 33% more than in the same month of 2020" is May 2021.
-    full_years = [
-        (p.start, (p.first, p.last))
-        for p in periods
-        if p.has_year
-        and p.first
-        and p.last
-        and _months(p.first, p.last) == 12  # type: ignore[arg-type]
-        and p.start not in bases
-        and p.start not in weak_bases
-    ]
-    ahead = _AHEAD.search(folded, sentence.start, sentence.end) is not None
-    spans: dict[int, Span | None] = {}
-    anchors: set[int] = set()
-    for p in periods:
-        span, anchor = _resolve(p, state, full_years, reference_date, ahead)  # type: ignore[arg-type]
-        spans[p.start] = span
-        if anchor is not None:
-            anchors.add(anchor)
-    periods = [p for p in periods if p.start not in anchors]
-    sentence_periods = _SentencePeriods(periods, spans, bases, weak_bases, state)
+    sentence_periods = _read_periods(folded, sentence, periods, state)
+    bases, weak_bases = sentence_periods.bases, sentence_periods.weak_bases
     for reading in readings:
         attached = sentence_periods.attached_after(text, reading)
         if attached is not None:
@@ -523,21 +549,68 @@ def _sentence_figures(
         last = figures[-1]
         state.flow = last.flow
         state.partner = last.partner
+    _carry_period(sentence_periods, state)
+    return figures
+
+
+def _read_periods(
+    folded: str, sentence: Sentence, periods: list[PeriodMention], state: _State
+) -> _SentencePeriods:
+    """The periods of a sentence resolved, with the roles they play: the one reading of
+    periods that figures and :func:`periods` share."""
+    # "a fall of 4.1% v. June 2018", "compared with January-June 2018": the period of the
+    # base value only, never of the figures around it.
+    bases: set[int] = set()
+    weak_bases: set[int] = set()
+    for p in periods:
+        base = _BASE_BEFORE.search(folded, max(sentence.start, p.start - 30), p.start)
+        # "from January to May 2018" is a span, not a base.
+        if base and not (base.group(0).startswith("from") and re.search(r"\sto\s|[-–]", p.text)):
+            weak = base.group(0).startswith(("from", "over"))
+            (weak_bases if weak else bases).add(p.start)
+    # Whole years are resolved first: a year-less span beside one sits inside it, and the
+    # year then only anchors it ("July-August of FY23" is July-August 2022). A base year
+    # anchors nothing: "in May, 33% more than in the same month of 2020" is May 2021.
+    full_years = [
+        (p.start, (p.first, p.last))
+        for p in periods
+        if p.has_year
+        and p.first
+        and p.last
+        and _months(p.first, p.last) == 12  # type: ignore[arg-type]
+        and p.start not in bases
+        and p.start not in weak_bases
+    ]
+    ahead = _AHEAD.search(folded, sentence.start, sentence.end) is not None
+    spans: dict[int, Span | None] = {}
+    anchors: set[int] = set()
+    for p in periods:
+        span, anchor = _resolve(p, state, full_years, state.reference_date, ahead)  # type: ignore[arg-type]
+        spans[p.start] = span
+        if anchor is not None:
+            anchors.add(anchor)
+    periods = [p for p in periods if p.start not in anchors]
+    return _SentencePeriods(periods, spans, bases, weak_bases, state)
+
+
+def _carry_period(sentence_periods: _SentencePeriods, state: _State) -> None:
+    """The period the story is in after this sentence: its first own stated period."""
     main = next(
         (
             p
-            for p in periods
-            if spans.get(p.start)
-            and p.start not in bases | weak_bases
+            for p in sentence_periods.mentions
+            if sentence_periods.spans.get(p.start)
+            and p.start not in sentence_periods.bases | sentence_periods.weak_bases
             and (p.shift is None or p.deictic)
         ),
         None,
     )
     if main is not None:
-        state.period = spans[main.start]
+        span = sentence_periods.spans[main.start]
+        assert span is not None
+        state.period = span
         state.period_text = main.text
-        state.year = spans[main.start][1][0]  # type: ignore[index]
-    return figures
+        state.year = span[1][0]
 
 
 def _months(first: tuple[int, int], last: tuple[int, int]) -> int:
@@ -632,24 +705,31 @@ class _SentencePeriods:
             current = self.spans.get(self.first_own.start)
             if current is not None and mention.shift is not None:
                 return shift_span(current, mention.shift)
-        if mention.shift is None or mention.deictic:
+        if mention.shift is None or (mention.deictic and self.spans.get(mention.start)):
             return self.spans.get(mention.start)
+        # Without a date of writing, "last year" is a year before the period at hand.
         # The value it compares with is the current one: the figure before it in the
         # sentence, else the sentence's own period, else the story's. Never another
         # relative period: "a year earlier" after "a year earlier" is not two years back.
-        anchor = (
-            previous_span
-            or next(
-                (
-                    self.spans[q.start]
-                    for q in self.mentions
-                    if q.shift is None and self.spans.get(q.start)
-                ),
-                None,
+        own = self.spans.get(self.first_own.start) if self.first_own is not None else None
+        if mention.deictic:
+            # "last year" names no period it compares with: only one the story is in.
+            anchor = previous_span or own or self.state.period
+        else:
+            anchor = (
+                previous_span
+                or own
+                or next(
+                    (
+                        self.spans[q.start]
+                        for q in self.mentions
+                        if q.shift is None and self.spans.get(q.start)
+                    ),
+                    None,
+                )
+                or self.state.period
             )
-            or self.state.period
-        )
-        return shift_span(anchor, mention.shift) if anchor else None
+        return shift_span(anchor, mention.shift) if anchor and mention.shift else None
 
     def __post_init__(self) -> None:
         self.starts = [p.start for p in self.mentions]

@@ -181,6 +181,8 @@ class Mention:
 _HEADING_END = re.compile(r"[.!?:;,)\]”\"'’]\s*$")
 _BODY_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _HEADING_WORDS = range(2, 17)
+# Lines a headline block may take before its body: kicker, byline, an advertisement.
+_HEADLINE_BLOCK = 9
 # A photo caption: its dates and places are the picture's, not the story's.
 CAPTION = re.compile(
     r"(?i)\((?:file\s+)?(?:photo|image|picture|pic)\b|^(?:file\s+)?(?:photo|image)s?\s*:"
@@ -200,32 +202,52 @@ def story_starts(text: str, sentences: Sequence[Sentence]) -> list[int]:
     """Indexes of the sentences that open a new story on a page that holds several.
 
     A scraped page stacks stories, each under its headline; a year, a country or a flow
-    of the story above is none of the next one's. A headline is a paragraph of one short
-    line that ends no sentence, after body text and before a sentence of body text.
+    of the story above is none of the next one's. A headline is a short line that ends no
+    sentence, after a blank line and after body text, with body text a few lines below
+    (the lines between being more of the headline block: a kicker, a byline).
     """
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
     starts: list[int] = []
     body_seen = False
-    for index, sentence in enumerate(sentences):
-        line = text[sentence.start : sentence.end]
-        heading = (
+    previous_blank = True
+    sentence = 0
+    for index, (offset, line) in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            previous_blank = True
+            continue
+        if (
             body_seen
-            and "\n" not in line
-            and (index == 0 or sentences[index - 1].paragraph != sentence.paragraph)
-            and index + 1 < len(sentences)
-            and sentences[index + 1].paragraph != sentence.paragraph
-            and not _HEADING_END.search(line)
-            and len(line.split()) in _HEADING_WORDS
-            and _headline_words(line) >= 2
-            and line[:1].isupper()
-            and (sentence.start == 0 or text[sentence.start - 1] == "\n")
-            and _BODY_END.search(text, sentences[index + 1].start, sentences[index + 1].end)
-            is not None
-        )
-        if heading:
-            starts.append(index)
-        elif _BODY_END.search(line) and len(line.split()) > 6:
+            and previous_blank
+            and _is_heading(line)
+            and any(_is_body(later) for _, later in lines[index + 1 : index + _HEADLINE_BLOCK])
+        ):
+            while sentence < len(sentences) and sentences[sentence].end <= offset:
+                sentence += 1
+            if sentence < len(sentences) and (not starts or starts[-1] != sentence):
+                starts.append(sentence)
+            body_seen = False
+        elif _is_body(line):
             body_seen = True
+        previous_blank = False
     return starts
+
+
+def _is_heading(line: str) -> bool:
+    return (
+        line[:1].isupper()
+        and not _HEADING_END.search(line)
+        and len(line.split()) in _HEADING_WORDS
+        and _headline_words(line) >= 2
+    )
+
+
+def _is_body(line: str) -> bool:
+    return _BODY_END.search(line) is not None and len(line.split()) > 6
 
 
 # --- countries -----------------------------------------------------------------------

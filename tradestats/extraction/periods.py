@@ -9,7 +9,7 @@ from the document date when the caller knows it; otherwise the year stays unknow
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from tradestats.dates import MONTH_NAME, MONTHS
@@ -67,7 +67,7 @@ _PERIOD_START = "|".join(
         trie_pattern(["three", "six", "nine", "twelve"]),
         # "The" itself is too common to let through: only before the words that follow it.
         "[tT][hH][eE]\\s(?:"
-        + trie_pattern(["first", "past", "last", "latest"], case_blind=True)
+        + trie_pattern(["first", "past", "last", "latest", "current"], case_blind=True)
         + "|three|six|nine|twelve|3|6|9|12)",
         trie_pattern(
             [
@@ -119,7 +119,7 @@ PERIOD_PATTERN = skipping.pattern(_PERIOD_FIRST, r"(?<![\w-])", _PERIOD_BODY, re
 # Over the folded text (see folding.py).
 _RELATIVE_BODY = r"""(?:
         (?P<yago>a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?year[-\s]ago(?:\s+(?:period|month|quarter|level))?
-          |(?:the\s+)?(?:same|corresponding|like)\s+(?:period|month|quarter|time|half)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|prior|a|preceding)\s+(?:fiscal\s+|financial\s+|calendar\s+)?year
+          |(?:the\s+)?(?:same|corresponding|like)\s+(?:period|month|quarter|time|half)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|prior|a|preceding)\s+(?:fiscal\s+|financial\s+|calendar\s+)?year(?:\s+(?:ago|earlier|before))?
           |(?:the\s+)?(?:previous|prior|preceding)\s+(?:fiscal\s+|financial\s+)?year|last\s+(?:fiscal\s+|financial\s+)?year)
       | (?P<mago>a\s+month\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+month|last\s+month)
       | (?P<qago>a\s+quarter\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+quarter|last\s+quarter)
@@ -154,6 +154,24 @@ class PeriodMention:
     month_deixis: str | None = None
     # "this month", "this quarter": the unit that holds the date of writing.
     current_unit: str | None = None
+    # "16 August 2019", "from August 7": a day, which a figure's period never is.
+    day: bool = False
+    shape: str = ""  # the name of the entry of SHAPES that read it
+
+
+@dataclass(frozen=True, slots=True)
+class StatedPeriod:
+    """A period as :func:`tradestats.periods` returns it.
+
+    ``start`` and ``end`` are offsets of ``text``; ``period_start`` and ``period_end``
+    are ``YYYY-MM``, or None where no year can be known.
+    """
+
+    text: str
+    start: int
+    end: int
+    period_start: str | None
+    period_end: str | None
 
 
 def month_number(token: str) -> int:
@@ -216,6 +234,15 @@ def _shift_month(year: int, month: int, months: int) -> tuple[int, int]:
 
 
 def parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | None:
+    """The mention a match of PERIOD_PATTERN stands for, named by its shape."""
+    mention = _parse_period(match, fiscal_start)
+    if mention is None:
+        return None
+    shape = next((name for group, name in _BRANCHES if match.group(group)), "year")
+    return replace(mention, shape=shape)
+
+
+def _parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | None:
     # Looked up one name at a time: the pattern has some seventy groups, and a dict of
     # them all for every mention would cost more than the rest of this function.
     groups = match
@@ -244,8 +271,13 @@ def parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | Non
         return mention((y1, mm1), (y2, mm2), True)
 
     if groups["date"]:
-        # "16 August 2019", "March 26, 1987": a day, not a period of trade data.
-        return None
+        # "16 August 2019", "March 26, 1987": a day, not a period of trade data; as a
+        # period it is its month.
+        day = re.search(rf"{_YEAR}", text)
+        assert day is not None
+        month = month_number(re.search(_MONTH, text).group(0))  # type: ignore[union-attr]
+        year = int(day.group(0))
+        return PeriodMention(start, end, text, (year, month), (year, month), None, True, day=True)
     if groups["trailing"]:
         count = _COUNT_WORDS.get(groups["trailing"].lower(), 12)
         month = month_number(groups["tmonth"])
@@ -282,6 +314,8 @@ def parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | Non
         quarter = groups["q"]
         number = int(quarter[1]) if quarter[0] in "Qq" else _ORDINALS[quarter.split()[0].lower()]
         span = _resolve_span(groups, "b", fiscal_start)
+        if span is None and quarter.lower().startswith("last"):
+            return None  # "last quarter" alone: the one before now (RELATIVE_PATTERN)
         if span and span[0] == "deictic-fiscal":
             first_month = (fiscal_start - 1 + 3 * (number - 1)) % 12 + 1
             return months_of(span, first_month, (first_month + 1) % 12 + 1)
@@ -329,11 +363,11 @@ def parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | Non
             return mention((y1, m1), (y2, m2), True)
         return months_of(span, 1, count)
     if groups["month"]:
-        if groups["days"] and not groups["dayrange"]:
-            # "from August 7", "LONDON, March 26": a day, not a period of trade data.
-            return None
         month = month_number(groups["month"])
         span = _resolve_span(groups, "e", fiscal_start)
+        if groups["days"] and not groups["dayrange"]:
+            # "from August 7", "LONDON, March 26": a day, not a period of trade data.
+            return replace(months_of(span, month, month), day=True)
         deixis = groups["mdeixis"]
         if deixis and span is None:
             return PeriodMention(
@@ -396,13 +430,21 @@ def first_date(text: str) -> tuple[int, int] | None:
 
 
 def find_periods(
-    text: str, start: int, end: int, fiscal_start: int, folded: str | None = None
+    text: str,
+    start: int,
+    end: int,
+    fiscal_start: int,
+    folded: str | None = None,
+    days: bool = False,
 ) -> list[PeriodMention]:
-    """Period mentions in ``text[start:end]``; ``folded`` is ``fold(text)`` if the caller has it."""
+    """Period mentions in ``text[start:end]``; ``folded`` is ``fold(text)`` if the caller has it.
+
+    ``days`` keeps dates ("16 August 2019") as their months; a figure's period is never one.
+    """
     found: list[PeriodMention] = []
     for match in skipping.finditer(PERIOD_PATTERN, text, start, end):
         parsed = parse_period(match, fiscal_start)
-        if parsed is not None:
+        if parsed is not None and (days or not parsed.day):
             found.append(parsed)
     if folded is None:
         folded = fold(text)
@@ -426,6 +468,7 @@ def find_periods(
                 text[mention_start:mention_end],
                 shift=shift,
                 deictic=deictic,
+                shape=_RELATIVE_SHAPES[shift],
             )
         )
     found.sort(key=lambda p: p.start)
@@ -450,6 +493,109 @@ def shift_span(
 
 def format_month(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
+
+
+# --- the shapes, with what each must and must not read ------------------------------
+
+# The group of PERIOD_PATTERN that each branch sets -> the shape's name, in branch order.
+_BRANCHES = (
+    ("date", "date"),
+    ("trailing", "trailing months"),
+    ("ytd", "year to date"),
+    ("dmonth", "part of a month"),
+    ("m1", "month range"),
+    ("q", "quarter"),
+    ("h", "half"),
+    ("nmonths", "first months"),
+    ("dunit", "this unit"),
+    ("month", "month"),
+)
+_RELATIVE_SHAPES = {-12: "a year back", -1: "a month back", -3: "a quarter back"}
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """One way of naming a period, with examples the suite reads.
+
+    Each example must be read whole as one mention of this shape; no counterexample may
+    be read as one. ``date`` resolves them all (the examples' years are worked out in
+    fixtures/extract/periods.toml; here only the reading is tested).
+    """
+
+    name: str
+    examples: tuple[str, ...]
+    counterexamples: tuple[str, ...] = ()
+
+
+SHAPES: tuple[Shape, ...] = (
+    Shape("date", ("16 August 2019", "March 26, 1987", "4 Feb 2024"), ("August 2019",)),
+    Shape(
+        "trailing months",
+        (
+            "the three months ending in July 2019",
+            "12 months to March",
+            "the past six months ended June",
+        ),
+        ("three months",),
+    ),
+    Shape("year to date", ("year-to-date", "YTD", "year to date"), ("year to",)),
+    Shape(
+        "part of a month",
+        ("the first 20 days of March", "the first half of January", "second half of June 2019"),
+        ("the first half of 2019",),
+    ),
+    Shape(
+        "month range",
+        ("April-July FY26", "January to May 2018", "July-April", "April-November 2025-26"),
+        ("April",),
+    ),
+    Shape(
+        "quarter",
+        ("Q3 2024", "fourth quarter of 2023", "first quarter", "Q1 FY25", "last quarter of 2023"),
+        ("quarterly",),
+    ),
+    Shape("half", ("H1 2025", "first half of 2019", "second half of this year"), ("half a year",)),
+    Shape(
+        "first months",
+        (
+            "the first eight months",
+            "first seven months of the fiscal year",
+            "the first five months of 2021",
+        ),
+        ("the first month",),
+    ),
+    Shape(
+        "this unit",
+        ("this year", "next year", "this month", "the current fiscal year", "this quarter"),
+        ("this yearly",),
+    ),
+    Shape(
+        "month",
+        ("July", "Sept. 2024", "December last year", "last May", "March 1-20", "June of 2020"),
+        ("Mayor", "may"),
+    ),
+    Shape(
+        "year",
+        ("2024", "FY26", "FY2025-26", "2025-26", "fiscal 2024", "fiscal year 2023"),
+        ("2024-31", "1234"),
+    ),
+    Shape(
+        "a year back",
+        (
+            "a year earlier",
+            "the same period last year",
+            "year-ago",
+            "last year",
+            "the previous year",
+            "the same month a year ago",
+        ),
+        ("a year",),
+    ),
+    Shape("a month back", ("the previous month", "last month", "a month earlier"), ("a month",)),
+    Shape(
+        "a quarter back", ("the previous quarter", "last quarter", "a quarter ago"), ("a quarter",)
+    ),
+)
 
 
 # --- resolution: the second stage ------------------------------------------------------
@@ -571,6 +717,9 @@ def resolve_mention(mention: PeriodMention, frame: Frame) -> tuple[Span | None, 
             return ((y1, m1), shift_span(((y1, m1), (y1, m1)), (b - a) % 12)[1]), anchor
         first = (y1, a) if a >= m1 else (y2, a)
         last = (y1, b) if b >= m1 else (y2, b)
+        if last < first:
+            # "July-April" in a year that begins in April: it runs into the next one.
+            last = (first[0] + 1, b)
         return (first, last), anchor
     if reference is not None:
         # News reports the latest data: "in December", written in February, is last
