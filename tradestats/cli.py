@@ -230,6 +230,8 @@ def extract(
             problems.append(outcome.problem.message)
         read.append(outcome.path)
         figures.extend(outcome.figures)
+        for warning in outcome.warnings:
+            typer.echo(f"tradestats: note: {warning}", err=True)
     for message in problems:
         _error(message)
     failed = bool(problems)

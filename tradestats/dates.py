@@ -21,7 +21,9 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tradestats.models import Document
+    from collections.abc import Sequence
+
+    from tradestats.models import Document, Figure
 
 # The month names of English, shared with the period grammar (extraction/periods.py).
 MONTHS = {
@@ -251,3 +253,19 @@ def document_date(
     year_only = _FILE_YEAR.search(stem) if re.search(r"[A-Za-z]", stem) else None
     hint = named.date.year if named else int(year_only["y"]) if year_only else None
     return from_text(text, hint) or named
+
+
+def undated_note(document: Document, figures: Sequence[Figure]) -> str | None:
+    """A note for a document with no date whose figures' months had to stay without a year."""
+    if not figures or figures[0].date is not None:
+        return None
+    if all(f.period_start for f in figures):
+        return None
+    from tradestats.extraction import read_periods
+
+    if all(p.period_start for p in read_periods(document.text)):
+        return None
+    return (
+        f"{document.path}: no date found (none given, none in the file or its name), so "
+        "months named without a year have none; give one with --date YYYY-MM-DD"
+    )

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from tradestats.check import check_document
 from tradestats.config import Config
+from tradestats.dates import undated_note
 from tradestats.extraction import extract_document
 from tradestats.models import (
     Claim,
@@ -132,7 +133,8 @@ def _process(item: Item, task: Task, data: bytes | None) -> Outcome:
         ),
     )
     if task.config is None:
-        return Outcome(document.path, figures=tuple(figures))
+        note = undated_note(document, figures)
+        return Outcome(document.path, figures=tuple(figures), warnings=(note,) if note else ())
     result = check_document(document, task.config, sentences=sentences, figures=figures)
     return Outcome(
         document.path, result.figures, result.claims, result.findings, warnings=result.warnings
