@@ -126,16 +126,25 @@ def read_periods(text: str, reference_date: date | None = None) -> list[StatedPe
 
     _new_story(state, 0, sentences, countries_of)
     stories = set(ctx.story_starts(text, sentences))
+    readings = scan(text, folded)
+    index = 0
     found: list[StatedPeriod] = []
     for i, sentence in enumerate(sentences):
         if i in stories:
             _new_story(state, i, sentences, countries_of)
+        in_sentence: list[Reading] = []
+        while index < len(readings) and readings[index].start < sentence.end:
+            if readings[index].start >= sentence.start:
+                in_sentence.append(readings[index])
+            index += 1
         mentions = find_periods(
             text, sentence.start, sentence.end, state.fiscal_start, folded, days=True
         )
         if not mentions:
             continue
-        read = _read_periods(folded, sentence, mentions, state)
+        read = _read_periods(
+            text, folded, sentence, mentions, _adopt_currency(text, in_sentence), state
+        )
         current: Span | None = None
         for mention in mentions:
             if mention.shift is not None:
@@ -428,19 +437,7 @@ def _sentence_figures(
         for p in find_periods(text, sentence.start, sentence.end, state.fiscal_start, folded)
         if outside_figures(p.start, p.end)
     ]
-    sentence_periods = _read_periods(folded, sentence, periods, state)
-    bases, weak_bases = sentence_periods.bases, sentence_periods.weak_bases
-    for reading in readings:
-        attached = sentence_periods.attached_after(text, reading)
-        if attached is not None:
-            sentence_periods.attached.setdefault(attached.start, reading.start)
-            if _BASE_FIGURE.search(folded, max(sentence.start, reading.start - 40), reading.start):
-                # "from a revised $123.2 billion in February to a record $140.5 billion":
-                # February is the base's; the figures after it are of the sentence's period.
-                sentence_periods.base_figures.add(reading.start)
-                if attached.start not in weak_bases:
-                    bases.add(attached.start)
-    sentence_periods.refresh()
+    sentence_periods = _read_periods(text, folded, sentence, periods, readings, state)
 
     reporters = [c for c in countries if c.how in ("possessive", "reporter")]
     reporter_starts = [c.start for c in reporters]
@@ -554,10 +551,16 @@ def _sentence_figures(
 
 
 def _read_periods(
-    folded: str, sentence: Sentence, periods: list[PeriodMention], state: _State
+    text: str,
+    folded: str,
+    sentence: Sentence,
+    periods: list[PeriodMention],
+    readings: list[Reading],
+    state: _State,
 ) -> _SentencePeriods:
     """The periods of a sentence resolved, with the roles they play: the one reading of
-    periods that figures and :func:`periods` share."""
+    periods that figures and :func:`read_periods` share. ``readings`` are the sentence's
+    figures, which tell the base of a comparison from the value compared."""
     # "a fall of 4.1% v. June 2018", "compared with January-June 2018": the period of the
     # base value only, never of the figures around it.
     bases: set[int] = set()
@@ -590,7 +593,19 @@ def _read_periods(
         if anchor is not None:
             anchors.add(anchor)
     periods = [p for p in periods if p.start not in anchors]
-    return _SentencePeriods(periods, spans, bases, weak_bases, state)
+    read = _SentencePeriods(periods, spans, bases, weak_bases, state)
+    for reading in readings:
+        attached = read.attached_after(text, reading)
+        if attached is not None:
+            read.attached.setdefault(attached.start, reading.start)
+            if _BASE_FIGURE.search(folded, max(sentence.start, reading.start - 40), reading.start):
+                # "from a revised $123.2 billion in February to a record $140.5 billion":
+                # February is the base's; the figures after it are of the sentence's period.
+                read.base_figures.add(reading.start)
+                if attached.start not in weak_bases:
+                    bases.add(attached.start)
+    read.refresh()
+    return read
 
 
 def _carry_period(sentence_periods: _SentencePeriods, state: _State) -> None:
@@ -742,6 +757,21 @@ class _SentencePeriods:
             (p for p in self.mentions if self.own(p) and self.spans.get(p.start)), None
         )
         self.first_weak = next((p for p in self.mentions if p.start in self.weak_bases), None)
+        current = self.spans.get(self.first_own.start) if self.first_own is not None else None
+        if current is None:
+            return
+        for p in self.mentions:
+            if (
+                (p.start in self.bases or p.start in self.weak_bases)
+                and p.shift is None
+                and not p.has_year
+                and p.first is not None
+                and p.last is not None
+                and (p.first[1], p.last[1]) == (current[0][1], current[1][1])
+            ):
+                # "$33.53 bn in April-July FY26, 17.8% higher than $27.57 bn in
+                # April-July": the same months named again as the base are a year back.
+                self.spans[p.start] = shift_span(current, -12)
 
     def own(self, p: PeriodMention) -> bool:
         return p.shift is None and p.start not in self.bases and p.start not in self.weak_bases
