@@ -447,6 +447,9 @@ def _sentence_figures(
     partner_starts = [c.start for c in partners]
     flow_starts = [m.start for m in flows]
     own_flow = bool(flows)
+    ranking = _RANKING.search(folded, sentence.start, sentence.end) is not None and not any(
+        m.value != "other" and not _AGENT.match(folded, m.start) for m in flows
+    )
     figures: list[Figure] = []
     previous_end = sentence.start
     previous_span: Span | None = None
@@ -473,6 +476,19 @@ def _sentence_figures(
             not own_flow and not countries,
             state,
         )
+        item = _item_country(text, countries, previous_end, reading, reporter_code)
+        if item is not None:
+            # A list item's own country wins over the sentence's: "China (-6.8%) and the
+            # US (-2.1%)", "followed by the ASEAN, up 11.7%", "Germany with $1.6 bn". In
+            # a ranking of traders ("China (€3.4 tn) was the largest exporter") it is the
+            # trader itself.
+            if ranking:
+                reporter_code, partner = item.value, None
+            else:
+                partner = item.value
+        elif figures and _SAME_ITEM.fullmatch(text, previous_end, reading.start):
+            # "up 11.7 percent to 2.74 trillion yuan": the same item's second figure.
+            reporter_code, partner = figures[-1].reporter, figures[-1].partner
         direction = ctx.direction_near(
             text,
             previous_end,
@@ -626,6 +642,37 @@ def _carry_period(sentence_periods: _SentencePeriods, state: _State) -> None:
         state.period = span
         state.period_text = main.text
         state.year = span[1][0]
+
+
+# Over the folded text: a sentence that ranks traders, not one that counts flows.
+_RANKING = re.compile(r"\b(?:exporters?|importers?|traders?|trading\s+nations?)\b")
+_AGENT = re.compile(r"(?:exporter|importer|trader)")
+# Between a list item's country and its figure: "China (", "China (€3.4 tn, ", "Germany
+# with ", "the ASEAN, up ", "the United States, down ".
+_ITEM_GAP = re.compile(
+    r"\s*(?:\(\s*(?:[^()]*?,\s*)?|with\s+(?:exports\s+worth\s+)?|,\s*(?:up|down)\s+(?:by\s+)?)"
+)
+# Between two figures of one list item: "(-6.8%)" has none; "up 11.7% to 2.74 tn".
+_SAME_ITEM = re.compile(r"\s*(?:,\s*|\s+(?:or|to|from|at)\s+(?:about\s+)?)")
+
+
+def _item_country(
+    text: str,
+    countries: list[ctx.Mention],
+    previous_end: int,
+    reading: Reading,
+    reporter: str | None,
+) -> ctx.Mention | None:
+    """The country of the list item a figure is in, named right before it, if any."""
+    for mention in reversed(countries):
+        if mention.end > reading.start:
+            continue
+        if mention.start < previous_end:
+            return None
+        if _ITEM_GAP.fullmatch(text, mention.end, reading.start) and mention.value != reporter:
+            return mention
+        return None
+    return None
 
 
 def _months(first: tuple[int, int], last: tuple[int, int]) -> int:
