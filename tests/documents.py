@@ -48,8 +48,9 @@ def write_docx(path: Path, blocks: Sequence[Block], *, title: str | None = None)
     return path
 
 
-def pdf_bytes(pages: Sequence[Sequence[str]]) -> bytes:
-    """A PDF whose pages hold these text lines, top to bottom."""
+def pdf_bytes(pages: Sequence[Sequence[str]], created: str | None = None) -> bytes:
+    """A PDF whose pages hold these text lines, top to bottom; ``created`` is a PDF date
+    ("D:20250814093000Z") for its document information."""
     objects: list[bytes] = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"",  # the page tree, once the page numbers are known
@@ -77,6 +78,10 @@ def pdf_bytes(pages: Sequence[Sequence[str]]) -> bytes:
         kids.append(len(objects))
     refs = b" ".join(b"%d 0 R" % kid for kid in kids)
     objects[1] = b"<< /Type /Pages /Kids [" + refs + b"] /Count %d >>" % len(kids)
+    info = b""
+    if created is not None:
+        objects.append(b"<< /CreationDate (" + created.encode("ascii") + b") >>")
+        info = b" /Info %d 0 R" % len(objects)
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body_bytes in enumerate(objects, start=1):
@@ -86,8 +91,9 @@ def pdf_bytes(pages: Sequence[Sequence[str]]) -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1,
+        info,
         xref,
     )
     return bytes(out)

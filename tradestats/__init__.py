@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "extract"]
+__all__ = ["__version__", "extract", "periods"]
 
 if TYPE_CHECKING:
     from tradestats.extraction import extract
+    from tradestats.extraction import read_periods as periods
 
 
 def __getattr__(name: str) -> Any:
@@ -17,4 +18,8 @@ def __getattr__(name: str) -> Any:
         from tradestats.extraction import extract
 
         return extract
+    if name == "periods":
+        from tradestats.extraction import read_periods
+
+        return read_periods
     raise AttributeError(name)

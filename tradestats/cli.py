@@ -462,14 +462,8 @@ def extract(
     problems: list[str] = []
     warnings: list[str] = []
     for outcome in _with_progress(run(items, task, jobs or _default_jobs()), items):
-<<<<<<< HEAD
         problems.extend(problem.message for problem in outcome.problems)
-        read.append(outcome.path)
-=======
-        if outcome.problem is not None:
-            problems.append(outcome.problem.message)
         warnings.extend(outcome.warnings)
->>>>>>> issue-13
         figures.extend(outcome.figures)
     for message in problems:
         _error(message)

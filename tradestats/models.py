@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field, fields
+from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -90,6 +91,10 @@ class Document:
     text: str
     path: str = "<string>"
     source: SourceMap | None = None
+    # The publication date the file itself declares (HTML meta, Word or PDF properties)
+    # and where it says so; the text and the file name are read later (tradestats.dates).
+    published: date | None = None
+    published_source: str | None = None
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -164,6 +169,10 @@ class Figure:
     period_end: str | None = None
     period_text: str | None = None
     expectation: bool = False
+    # The document's date, which months without a year were counted from (ISO), and
+    # where it came from ("given", "html meta article:published_time", "file name").
+    date: str | None = None
+    date_source: str | None = None
 
     @property
     def location(self) -> str:

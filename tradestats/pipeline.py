@@ -18,6 +18,7 @@ from pathlib import Path
 
 from tradestats.check import check_document
 from tradestats.config import Config
+from tradestats.dates import undated_note
 from tradestats.extraction import extract_document
 from tradestats.models import (
     Claim,
@@ -150,7 +151,13 @@ def _process(item: Item, task: Task, data: bytes | None) -> Outcome:
         ),
     )
     if task.config is None:
-        return Outcome(document.path, figures=tuple(figures), faults=tuple(faults))
+        note = undated_note(document, figures)
+        return Outcome(
+            document.path,
+            figures=tuple(figures),
+            warnings=(note,) if note else (),
+            faults=tuple(faults),
+        )
     try:
         result = check_document(document, task.config, sentences=sentences, figures=figures)
     except Exception as error:

@@ -8,19 +8,23 @@ import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from typing import TypeVar
 
+from tradestats.dates import declared_date, document_date
 from tradestats.extraction import context as ctx
+from tradestats.extraction.context import CAPTION
 from tradestats.extraction.folding import fold
 from tradestats.extraction.grammar import Reading, scan
 from tradestats.extraction.periods import (
     DEFAULT_FISCAL_START,
     FISCAL_START,
+    Frame,
     PeriodMention,
-    fill_year,
+    StatedPeriod,
     find_periods,
-    first_date,
     format_month,
+    resolve_mention,
     shift_span,
 )
 from tradestats.models import Document, Figure, InputProblem
@@ -87,7 +91,20 @@ _CHANGE_KINDS = ("percent", "percentage_points", "multiple")
 _BRACKETS = re.compile(r"^[\s,]*\)?|\([^()]*\)")
 # Over the folded text: with no IGNORECASE, the literal first letters let the engine skip.
 _BASE_BEFORE = re.compile(
-    r"(?:compared\s+(?:with|to)|as\s+against|against|v\.|vs\.?|versus|from|over|than|since)\s+(?:the\s+)?(?:same\s+period\s+(?:in|of)\s+)?$"
+    r"(?:(?:compared|comparison|relation|relative)\s+(?:with|to)|as\s+against|against|v\.|vs\.?|versus|from|over|than|since|between)"
+    r"\s+(?:the\s+)?(?:(?:value|level|figure|total)s?\s+(?:of|in|for)\s+(?:the\s+)?)?(?:same\s+period\s+(?:in|of)\s+)?$"
+    # "in the same month of 2020": the base of a year-on-year change, whatever comes before.
+    r"|(?:same|corresponding|like)\s+(?:period|month|months|quarter|time|half)\s+(?:of|in|as\s+in|last)\s+(?:the\s+)?$"
+)
+# Over the folded text, before a figure: "up from $4.8 bn", "than the revised $123.2 bn".
+# Such a figure is the base of a comparison; the period attached to it is its own only.
+_BASE_FIGURE = re.compile(
+    r"(?:(?:compared|comparison)\s+(?:with|to)|as\s+against|against|versus|vs\.?|from|than)"
+    r"\s+(?:a\s+|an\s+|the\s+)?(?:revised\s+|previously\s+reported\s+|upwardly\s+revised\s+|downwardly\s+revised\s+)?$"
+)
+# A sentence that looks ahead: "in December" is then this December, not the last one.
+_AHEAD = re.compile(
+    r"\b(?:will|forecasts?|forecasted|expects?|expected|projects?|projected|projections?|targets?|targeted|aims?|goal|outlook|estimates?)\b"
 )
 _RELATIVE_LINK = re.compile(
     r"(?i)^[\s,]*(?:[a-z]+ed\s+|seen\s+|(?:was|were)\s+)?(?:in\s+|during\s+|over\s+)?$"
@@ -108,6 +125,9 @@ class _State:
     fiscal_start: int = DEFAULT_FISCAL_START
     first_reporter: str | None = None
     reference_date: date | None = None
+    date: str | None = None  # the document's date as output gives it, and its source
+    date_source: str | None = None
+    story_start: int = 0  # where the story being read begins (its headline)
     # A sentence without figures whose flow words are read only if the next one needs them.
     flow_source: Sentence | None = None
 
@@ -135,6 +155,70 @@ def extract(
         include_quantities=include_quantities,
         faults=faults,
     )
+
+
+def read_periods(text: str, reference_date: date | None = None) -> list[StatedPeriod]:
+    """Every period ``text`` names, in order, resolved as the figures' periods are.
+
+    ``reference_date`` is the date of writing (else one written at the head of the text,
+    "Published: ..."); without either, a month without a year takes the year of the story
+    around it, or stays unknown. Dates count as their month. A relative period ("a year
+    earlier") is counted from the stated period before it in its sentence, else from the
+    period the story is in; never from another relative period.
+    """
+    sentences = split_sentences(text)
+    folded = fold(text)
+    dated = document_date(text, "<string>", reference_date)
+    state = _State(reference_date=dated.date if dated else None)
+    lowercase_names = ctx.names_in_lower_case(text)
+
+    @cache
+    def countries_of(i: int) -> list[ctx.Mention]:
+        return ctx.find_countries(
+            text, sentences[i].start, sentences[i].end, folded, lowercase_names
+        )
+
+    _new_story(state, 0, sentences, countries_of)
+    stories = set(ctx.story_starts(text, sentences))
+    readings = scan(text, folded)
+    index = 0
+    found: list[StatedPeriod] = []
+    for i, sentence in enumerate(sentences):
+        if i in stories:
+            _new_story(state, i, sentences, countries_of)
+        in_sentence: list[Reading] = []
+        while index < len(readings) and readings[index].start < sentence.end:
+            if readings[index].start >= sentence.start:
+                in_sentence.append(readings[index])
+            index += 1
+        mentions = find_periods(
+            text, sentence.start, sentence.end, state.fiscal_start, folded, days=True
+        )
+        if not mentions:
+            continue
+        read = _read_periods(
+            text, folded, sentence, mentions, _adopt_currency(text, in_sentence), state
+        )
+        current: Span | None = None
+        for mention in mentions:
+            if mention.shift is not None:
+                span = read.resolved(mention, current)
+            else:
+                span = read.spans.get(mention.start)
+                if span is not None and read.own(mention):
+                    current = span
+            found.append(
+                StatedPeriod(
+                    mention.text,
+                    mention.start,
+                    mention.end,
+                    format_month(*span[0]) if span else None,
+                    format_month(*span[1]) if span else None,
+                )
+            )
+        if not CAPTION.search(text, sentence.start, sentence.end):
+            _carry_period(read, state)
+    return found
 
 
 def extract_document(
@@ -167,12 +251,10 @@ def extract_document(
     if sentences is None:
         sentences = split_sentences(text)
     broken = _broken_sentences(sentences, [offset for offset, _ in scan_faults])
-    if reference_date is None:
-        # Without a publication date, a full date in the text (dateline, caption) is the
-        # next best clue to the year of "in January".
-        written = guard.guard(None, 0, "the document's dates", lambda: first_date(text))
-        if written is not None:
-            reference_date = date(written[0], written[1], 1)
+    # The date "in January" is counted from: given, declared by the file, or read from
+    # the head of the text or the file name (never from a date in some paragraph).
+    dated = document_date(text, document.path, reference_date, declared_date(document))
+    reference_date = dated.date if dated else None
     countries: list[list[ctx.Mention] | None] = [None] * len(sentences)
     lowercase_names = guard.guard(
         True, 0, "the document's country names", lambda: ctx.names_in_lower_case(text)
@@ -192,18 +274,22 @@ def extract_document(
             countries[i] = found
         return found
 
-    state = _State(reference_date=reference_date)
-    # The subject of a story is named early; later reporters are caught up with below.
-    state.first_reporter = _first_reporter(
-        countries_of(i) for i in range(min(len(sentences), _LEDE_SENTENCES))
+    state = _State(
+        reference_date=reference_date,
+        date=reference_date.isoformat() if reference_date else None,
+        date_source=dated.source if dated else None,
     )
-    state.reporter = state.first_reporter
-    if state.reporter:
-        state.fiscal_start = FISCAL_START.get(state.reporter, DEFAULT_FISCAL_START)
+    # The subject of a story is named early; later reporters are caught up with below.
+    _new_story(state, 0, sentences, countries_of)
     figures: list[Figure] = []
     index = 0
     skipped_from = 0  # first sentence without figures not yet caught up with
+    stories = set(ctx.story_starts(text, sentences))
     for i, sentence in enumerate(sentences):
+        if i in stories:
+            # A new story under its own headline: nothing of the one above carries over.
+            _new_story(state, i, sentences, countries_of)
+            skipped_from = i
         in_sentence: list[Reading] = []
         while index < len(readings) and readings[index].start < sentence.end:
             if readings[index].start >= sentence.start:
@@ -269,6 +355,27 @@ def _broken_sentences(sentences: list[Sentence], offsets: list[int]) -> set[int]
     return broken
 
 
+def _new_story(
+    state: _State,
+    first: int,
+    sentences: list[Sentence],
+    countries_of: Callable[[int], list[ctx.Mention]],
+) -> None:
+    """Begin the context of a story whose first sentence (its headline) is ``first``."""
+    state.period = state.period_text = state.year = None
+    state.flow = state.partner = state.flow_source = None
+    state.story_start = sentences[first].start if sentences else 0
+    # A section under a subheading that names no country of its own is still the page's.
+    state.first_reporter = (
+        _first_reporter(
+            countries_of(i) for i in range(first, min(len(sentences), first + _LEDE_SENTENCES))
+        )
+        or state.first_reporter
+    )
+    state.reporter = state.first_reporter
+    state.fiscal_start = FISCAL_START.get(state.reporter or "", DEFAULT_FISCAL_START)
+
+
 def _lede_periods(figures: list[Figure]) -> list[Figure]:
     """A headline's trade figures take the period of the story's first dated figure.
 
@@ -310,52 +417,18 @@ def _resolve(
     state: _State,
     full_years: list[tuple[int, Span]],
     reference_date: date | None,
+    ahead: bool = False,
 ) -> tuple[Span | None, int | None]:
     """The months a mention stands for, and the full-year mention that anchored it."""
-    if mention.shift is not None:
-        if mention.deictic and reference_date is not None:
-            # "last month", "last year" count back from the date of writing.
-            if mention.shift == -12:
-                year = reference_date.year - 1
-                return ((year, 1), (year, 12)), None
-            back = shift_span(((reference_date.year, reference_date.month),) * 2, mention.shift)
-            return back, None
-        return None, None
-    if mention.from_year_start and mention.last is None:
-        # "Year-to-date": January to the month the text is already in.
-        if state.period is None:
-            return None, None
-        year, month = state.period[1]
-        return ((year, 1), (year, month)), None
-    if mention.first is None or mention.last is None:
-        return None, None
-    if mention.has_year:
-        (y1, m1), (y2, m2) = mention.first, mention.last
-        assert y1 is not None and y2 is not None
-        return ((y1, m1), (y2, m2)), None
-    (_, a), (_, b) = mention.first, mention.last
-    # A year-less span beside a stated whole year ("July-August ... of FY23", "the first
-    # eight months of the fiscal year (FY23)") sits inside that year.
-    for anchor, ((y1, m1), (y2, _)) in full_years:
-        if mention.from_year_start:
-            return ((y1, m1), shift_span(((y1, m1), (y1, m1)), b - a)[1]), anchor
-        first = (y1, a) if a >= m1 else (y2, a)
-        last = (y1, b) if b >= m1 else (y2, b)
-        return (first, last), anchor
-    if reference_date is not None:
-        # News reports the latest data: "in December", written in February, is last December.
-        year = reference_date.year if b <= reference_date.month else reference_date.year - 1
-        return fill_year(mention, year), None
-    if state.period is not None:
-        (p1, q1), (p2, q2) = state.period
-        # The months of the period the text is already in: "July-August" after FY23's.
-        for year in (p1, p2):
-            span = fill_year(mention, year)
-            if span and (p1, q1) <= span[0] and span[1] <= (p2, q2):
-                return span, None
-    if state.year is not None:
-        return fill_year(mention, state.year), None
-    return None, None
+    frame = Frame(
+        reference=reference_date,
+        fiscal_start=state.fiscal_start,
+        period=state.period,
+        year=state.year,
+        anchors=tuple(full_years),
+        ahead=ahead,
+    )
+    return resolve_mention(mention, frame)
 
 
 _ADOPTING_GAP = re.compile(
@@ -455,7 +528,6 @@ def _sentence_figures(
     state: _State,
 ) -> list[Figure]:
     text = document.text
-    reference_date = state.reference_date
     _new_paragraph(sentence, state)
     if state.flow_source is not None:
         # The flow the previous sentence named, for "They rose 5%" continuations.
@@ -483,36 +555,7 @@ def _sentence_figures(
         for p in find_periods(text, sentence.start, sentence.end, state.fiscal_start, folded)
         if outside_figures(p.start, p.end)
     ]
-    # Whole years are resolved first: a year-less span beside one sits inside it, and the
-    # year then only anchors it ("July-August of FY23" is July-August 2022).
-    full_years = [
-        (p.start, (p.first, p.last))
-        for p in periods
-        if p.has_year and p.first and p.last and _months(p.first, p.last) == 12  # type: ignore[arg-type]
-    ]
-    spans: dict[int, Span | None] = {}
-    anchors: set[int] = set()
-    for p in periods:
-        span, anchor = _resolve(p, state, full_years, reference_date)  # type: ignore[arg-type]
-        spans[p.start] = span
-        if anchor is not None:
-            anchors.add(anchor)
-    periods = [p for p in periods if p.start not in anchors]
-    # "a fall of 4.1% v. June 2018", "compared with January-June 2018": the period of the
-    # base value only, never of the figures around it.
-    bases: set[int] = set()
-    weak_bases: set[int] = set()
-    for p in periods:
-        base = _BASE_BEFORE.search(folded, max(sentence.start, p.start - 30), p.start)
-        # "from January to May 2018" is a span, not a base.
-        if base and not (base.group(0).startswith("from") and re.search(r"\sto\s|[-–]", p.text)):
-            weak = base.group(0).startswith(("from", "over"))
-            (weak_bases if weak else bases).add(p.start)
-    sentence_periods = _SentencePeriods(periods, spans, bases, weak_bases, state)
-    for reading in readings:
-        attached = sentence_periods.attached_after(text, reading)
-        if attached is not None:
-            sentence_periods.attached.setdefault(attached.start, reading.start)
+    sentence_periods = _read_periods(text, folded, sentence, periods, readings, state)
 
     reporters = [c for c in countries if c.how in ("possessive", "reporter")]
     reporter_starts = [c.start for c in reporters]
@@ -522,6 +565,9 @@ def _sentence_figures(
     partner_starts = [c.start for c in partners]
     flow_starts = [m.start for m in flows]
     own_flow = bool(flows)
+    ranking = _RANKING.search(folded, sentence.start, sentence.end) is not None and not any(
+        m.value != "other" and not _AGENT.match(folded, m.start) for m in flows
+    )
     figures: list[Figure] = []
     previous_end = sentence.start
     previous_span: Span | None = None
@@ -548,6 +594,19 @@ def _sentence_figures(
             not own_flow and not countries,
             state,
         )
+        item = _item_country(text, countries, previous_end, reading, reporter_code)
+        if item is not None:
+            # A list item's own country wins over the sentence's: "China (-6.8%) and the
+            # US (-2.1%)", "followed by the ASEAN, up 11.7%", "Germany with $1.6 bn". In
+            # a ranking of traders ("China (€3.4 tn) was the largest exporter") it is the
+            # trader itself.
+            if ranking:
+                reporter_code, partner = item.value, None
+            else:
+                partner = item.value
+        elif figures and _SAME_ITEM.fullmatch(text, previous_end, reading.start):
+            # "up 11.7 percent to 2.74 trillion yuan": the same item's second figure.
+            reporter_code, partner = figures[-1].reporter, figures[-1].partner
         direction = ctx.direction_near(
             text,
             previous_end,
@@ -573,7 +632,7 @@ def _sentence_figures(
             direction = None
         if reading.kind == "multiple":
             role = None
-        span, period_text = sentence_periods.period_for(
+        span, period_text, relative = sentence_periods.period_for(
             text, reading, previous_span, flow, reading.kind in _CHANGE_KINDS or role == "change"
         )
         line, column = document.position(reading.start)
@@ -604,10 +663,14 @@ def _sentence_figures(
                 expectation=ctx.expectation_near(
                     text, max(sentence.start, previous_end), reading.start, folded
                 ),
+                date=state.date,
+                date_source=state.date_source,
             )
         )
         previous_end = reading.end
-        if span is not None and period_text is not None:
+        if span is not None and period_text is not None and not relative:
+            # Only a stated period anchors the next "a year earlier": relative periods are
+            # never counted from one another.
             previous_span = span
 
     # What the next sentence inherits.
@@ -617,21 +680,117 @@ def _sentence_figures(
         last = figures[-1]
         state.flow = last.flow
         state.partner = last.partner
+    _carry_period(sentence_periods, state)
+    return figures
+
+
+def _read_periods(
+    text: str,
+    folded: str,
+    sentence: Sentence,
+    periods: list[PeriodMention],
+    readings: list[Reading],
+    state: _State,
+) -> _SentencePeriods:
+    """The periods of a sentence resolved, with the roles they play: the one reading of
+    periods that figures and :func:`read_periods` share. ``readings`` are the sentence's
+    figures, which tell the base of a comparison from the value compared."""
+    # "a fall of 4.1% v. June 2018", "compared with January-June 2018": the period of the
+    # base value only, never of the figures around it.
+    bases: set[int] = set()
+    weak_bases: set[int] = set()
+    for p in periods:
+        base = _BASE_BEFORE.search(folded, max(sentence.start, p.start - 30), p.start)
+        # "from January to May 2018" is a span, not a base.
+        if base and not (base.group(0).startswith("from") and re.search(r"\sto\s|[-–]", p.text)):
+            weak = base.group(0).startswith(("from", "over"))
+            (weak_bases if weak else bases).add(p.start)
+    # Whole years are resolved first: a year-less span beside one sits inside it, and the
+    # year then only anchors it ("July-August of FY23" is July-August 2022). A base year
+    # anchors nothing: "in May, 33% more than in the same month of 2020" is May 2021.
+    full_years = [
+        (p.start, (p.first, p.last))
+        for p in periods
+        if p.has_year
+        and p.first
+        and p.last
+        and _months(p.first, p.last) == 12  # type: ignore[arg-type]
+        and p.start not in bases
+        and p.start not in weak_bases
+    ]
+    ahead = _AHEAD.search(folded, sentence.start, sentence.end) is not None
+    spans: dict[int, Span | None] = {}
+    anchors: set[int] = set()
+    for p in periods:
+        span, anchor = _resolve(p, state, full_years, state.reference_date, ahead)  # type: ignore[arg-type]
+        spans[p.start] = span
+        if anchor is not None:
+            anchors.add(anchor)
+    periods = [p for p in periods if p.start not in anchors]
+    read = _SentencePeriods(periods, spans, bases, weak_bases, state)
+    for reading in readings:
+        attached = read.attached_after(text, reading)
+        if attached is not None:
+            read.attached.setdefault(attached.start, reading.start)
+            if _BASE_FIGURE.search(folded, max(sentence.start, reading.start - 40), reading.start):
+                # "from a revised $123.2 billion in February to a record $140.5 billion":
+                # February is the base's; the figures after it are of the sentence's period.
+                read.base_figures.add(reading.start)
+                if attached.start not in weak_bases:
+                    bases.add(attached.start)
+    read.refresh()
+    return read
+
+
+def _carry_period(sentence_periods: _SentencePeriods, state: _State) -> None:
+    """The period the story is in after this sentence: its first own stated period."""
     main = next(
         (
             p
-            for p in periods
-            if spans.get(p.start)
-            and p.start not in bases | weak_bases
+            for p in sentence_periods.mentions
+            if sentence_periods.spans.get(p.start)
+            and p.start not in sentence_periods.bases | sentence_periods.weak_bases
             and (p.shift is None or p.deictic)
         ),
         None,
     )
     if main is not None:
-        state.period = spans[main.start]
+        span = sentence_periods.spans[main.start]
+        assert span is not None
+        state.period = span
         state.period_text = main.text
-        state.year = spans[main.start][1][0]  # type: ignore[index]
-    return figures
+        state.year = span[1][0]
+
+
+# Over the folded text: a sentence that ranks traders, not one that counts flows.
+_RANKING = re.compile(r"\b(?:exporters?|importers?|traders?|trading\s+nations?)\b")
+_AGENT = re.compile(r"(?:exporter|importer|trader)")
+# Between a list item's country and its figure: "China (", "China (€3.4 tn, ", "Germany
+# with ", "the ASEAN, up ", "the United States, down ".
+_ITEM_GAP = re.compile(
+    r"\s*(?:\(\s*(?:[^()]*?,\s*)?|with\s+(?:exports\s+worth\s+)?|,\s*(?:up|down)\s+(?:by\s+)?)"
+)
+# Between two figures of one list item: "(-6.8%)" has none; "up 11.7% to 2.74 tn".
+_SAME_ITEM = re.compile(r"\s*(?:,\s*|\s+(?:or|to|from|at)\s+(?:about\s+)?)")
+
+
+def _item_country(
+    text: str,
+    countries: list[ctx.Mention],
+    previous_end: int,
+    reading: Reading,
+    reporter: str | None,
+) -> ctx.Mention | None:
+    """The country of the list item a figure is in, named right before it, if any."""
+    for mention in reversed(countries):
+        if mention.end > reading.start:
+            continue
+        if mention.start < previous_end:
+            return None
+        if _ITEM_GAP.fullmatch(text, mention.end, reading.start) and mention.value != reporter:
+            return mention
+        return None
+    return None
 
 
 def _months(first: tuple[int, int], last: tuple[int, int]) -> int:
@@ -714,31 +873,70 @@ class _SentencePeriods:
     attached: dict[int, int] = field(default_factory=dict)  # mention start -> figure start
     # figure start -> the period right after it, worked out once per figure
     after: dict[int, PeriodMention | None] = field(default_factory=dict)
+    # figures that are the base of a comparison: "up from [$4.8 bn]", "than [$27.57 bn]"
+    base_figures: set[int] = field(default_factory=set)
 
-    def resolved(self, mention: PeriodMention, previous_span: Span | None) -> Span | None:
-        if mention.shift is None or mention.deictic:
+    def resolved(
+        self, mention: PeriodMention, previous_span: Span | None, base_figure: bool = False
+    ) -> Span | None:
+        if mention.deictic and base_figure and self.first_own is not None:
+            # "in October, up from 66.1% last year": the base is October a year before,
+            # not the whole of last year.
+            current = self.spans.get(self.first_own.start)
+            if current is not None and mention.shift is not None:
+                return shift_span(current, mention.shift)
+        if mention.shift is None or (mention.deictic and self.spans.get(mention.start)):
             return self.spans.get(mention.start)
-        anchor = (
-            previous_span
-            or next(
-                (
-                    self.spans[q.start]
-                    for q in self.mentions
-                    if q.shift is None and self.spans.get(q.start)
-                ),
-                None,
+        # Without a date of writing, "last year" is a year before the period at hand.
+        # The value it compares with is the current one: the figure before it in the
+        # sentence, else the sentence's own period, else the story's. Never another
+        # relative period: "a year earlier" after "a year earlier" is not two years back.
+        own = self.spans.get(self.first_own.start) if self.first_own is not None else None
+        if mention.deictic:
+            # "last year" names no period it compares with: only one the story is in.
+            anchor = previous_span or own or self.state.period
+        else:
+            anchor = (
+                previous_span
+                or own
+                or next(
+                    (
+                        self.spans[q.start]
+                        for q in self.mentions
+                        if q.shift is None and self.spans.get(q.start)
+                    ),
+                    None,
+                )
+                or self.state.period
             )
-            or self.state.period
-        )
-        return shift_span(anchor, mention.shift) if anchor else None
+        return shift_span(anchor, mention.shift) if anchor and mention.shift else None
 
     def __post_init__(self) -> None:
         self.starts = [p.start for p in self.mentions]
         self.ends = [p.end for p in self.mentions]
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Work out again what depends on the bases, once base figures have added some."""
         self.first_own = next(
             (p for p in self.mentions if self.own(p) and self.spans.get(p.start)), None
         )
         self.first_weak = next((p for p in self.mentions if p.start in self.weak_bases), None)
+        current = self.spans.get(self.first_own.start) if self.first_own is not None else None
+        if current is None:
+            return
+        for p in self.mentions:
+            if (
+                (p.start in self.bases or p.start in self.weak_bases)
+                and p.shift is None
+                and not p.has_year
+                and p.first is not None
+                and p.last is not None
+                and (p.first[1], p.last[1]) == (current[0][1], current[1][1])
+            ):
+                # "$33.53 bn in April-July FY26, 17.8% higher than $27.57 bn in
+                # April-July": the same months named again as the base are a year back.
+                self.spans[p.start] = shift_span(current, -12)
 
     def own(self, p: PeriodMention) -> bool:
         return p.shift is None and p.start not in self.bases and p.start not in self.weak_bases
@@ -771,9 +969,12 @@ class _SentencePeriods:
         previous_span: Span | None,
         flow: str | None,
         is_change: bool,
-    ) -> tuple[Span | None, str | None]:
-        def pick(p: PeriodMention) -> tuple[Span | None, str | None]:
-            return self.resolved(p, previous_span), p.text
+    ) -> tuple[Span | None, str | None, bool]:
+        """The figure's period, the words that state it, and whether they are relative."""
+        base_figure = reading.start in self.base_figures
+
+        def pick(p: PeriodMention) -> tuple[Span | None, str | None, bool]:
+            return self.resolved(p, previous_span, base_figure), p.text, p.shift is not None
 
         own = self.own
         attached = self.attached_after(text, reading)
@@ -794,7 +995,12 @@ class _SentencePeriods:
         # ... or a relative one: "the same time last year was $0.81 billion".
         for index in range(last_before, -1, -1):
             p = self.mentions[index]
-            if own(p) or (p.shift is not None and not is_change and p.start not in self.bases):
+            if own(p) or (
+                p.shift is not None
+                and not is_change
+                and p.start not in self.bases
+                and p.start not in self.weak_bases
+            ):
                 return pick(p)
         # The first period after it that is not another figure's: "rose 5% to $10 bn in July".
         for index in range(bisect.bisect_left(self.starts, reading.end), len(self.mentions)):
@@ -808,4 +1014,4 @@ class _SentencePeriods:
         carried = (self.state.period, self.state.period_text) if flow else (None, None)
         if weak is not None and not (is_change and carried[0]):
             return pick(weak)
-        return carried
+        return (*carried, False)

@@ -9,13 +9,19 @@ since a trade story is told from one country. What the text does not say stays N
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
+from tradestats.dates import MONTHS
 from tradestats.extraction import skipping
 from tradestats.extraction.folding import fold
 from tradestats.extraction.refdata import country_names, trie_pattern
 from tradestats.extraction.skipping import WHOLE
+
+if TYPE_CHECKING:
+    from tradestats.segment import Sentence
 
 # The first words of the flow phrases below. Most words of a sentence begin none, and
 # this one test rejects them before the phrases are tried one by one.
@@ -167,6 +173,81 @@ class Mention:
     end: int
     value: str  # flow name, "other", or a country code
     how: str = ""  # for countries: "possessive", "reporter", "partner", "plain"
+
+
+# --- stories ---------------------------------------------------------------------------
+
+# A heading: one short line that closes no sentence. The line after it opens a body.
+_HEADING_END = re.compile(r"[.!?:;,)\]”\"'’]\s*$")
+_BODY_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+_HEADING_WORDS = range(2, 17)
+# Lines a headline block may take before its body: kicker, byline, an advertisement.
+_HEADLINE_BLOCK = 9
+# A photo caption: its dates and places are the picture's, not the story's.
+CAPTION = re.compile(
+    r"(?i)\((?:file\s+)?(?:photo|image|picture|pic)\b|^(?:file\s+)?(?:photo|image)s?\s*:"
+)
+
+
+def _headline_words(line: str) -> int:
+    """Words of three letters or more that are no month name: a dateline has none."""
+    return sum(
+        1
+        for word in re.findall(r"[A-Za-z]{3,}", line)
+        if word[:3].lower() not in MONTHS or len(word) > 9
+    )
+
+
+def story_starts(text: str, sentences: Sequence[Sentence]) -> list[int]:
+    """Indexes of the sentences that open a new story on a page that holds several.
+
+    A scraped page stacks stories, each under its headline; a year, a country or a flow
+    of the story above is none of the next one's. A headline is a short line that ends no
+    sentence, after a blank line and after body text, with body text a few lines below
+    (the lines between being more of the headline block: a kicker, a byline).
+    """
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
+    starts: list[int] = []
+    body_seen = False
+    previous_blank = True
+    sentence = 0
+    for index, (offset, line) in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            previous_blank = True
+            continue
+        if (
+            body_seen
+            and previous_blank
+            and _is_heading(line)
+            and any(_is_body(later) for _, later in lines[index + 1 : index + _HEADLINE_BLOCK])
+        ):
+            while sentence < len(sentences) and sentences[sentence].end <= offset:
+                sentence += 1
+            if sentence < len(sentences) and (not starts or starts[-1] != sentence):
+                starts.append(sentence)
+            body_seen = False
+        elif _is_body(line):
+            body_seen = True
+        previous_blank = False
+    return starts
+
+
+def _is_heading(line: str) -> bool:
+    return (
+        line[:1].isupper()
+        and not _HEADING_END.search(line)
+        and len(line.split()) in _HEADING_WORDS
+        and _headline_words(line) >= 2
+    )
+
+
+def _is_body(line: str) -> bool:
+    return _BODY_END.search(line) is not None and len(line.split()) > 6
 
 
 # --- countries -----------------------------------------------------------------------

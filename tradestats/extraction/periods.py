@@ -9,21 +9,16 @@ from the document date when the caller knows it; otherwise the year stays unknow
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
+from tradestats.dates import MONTH_NAME, MONTHS
 from tradestats.extraction import skipping
 from tradestats.extraction.folding import fold
 from tradestats.extraction.refdata import trie_pattern
 from tradestats.extraction.skipping import WHOLE
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
-    r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
+_MONTH = MONTH_NAME
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
     "final": 4, "last": 4,
@@ -45,7 +40,12 @@ _FY = (
     rf"|(?P<split>{_YEAR})[-–/](?P<splitb>\d{{2}}|{_YEAR})(?!\d)"
     rf"|(?i:fiscal)(?:\s+year)?\s+(?P<fyfull>{_YEAR})(?:[-–/](?P<fyfullb>\d{{2,4}}))?)"
 )
-_YEAR_OR_FY = rf"(?:{_FY}|(?P<year>{_YEAR}))"
+# "this year", "last fiscal year", "the current year": a year counted from the date of
+# writing, as the year part of "the first half of this year" or "December last year".
+_DEICTIC_YEAR = (
+    r"(?P<ryear>(?i:this|last|next|the\scurrent|current))\s(?i:(?:fiscal\s|financial\s)?year)"
+)
+_YEAR_OR_FY = rf"(?:{_FY}|(?P<year>{_YEAR})|{_DEICTIC_YEAR})"
 
 
 def _year_part(name: str) -> str:
@@ -67,10 +67,23 @@ _PERIOD_START = "|".join(
         trie_pattern(["three", "six", "nine", "twelve"]),
         # "The" itself is too common to let through: only before the words that follow it.
         "[tT][hH][eE]\\s(?:"
-        + trie_pattern(["first", "past", "last", "latest"], case_blind=True)
+        + trie_pattern(["first", "past", "last", "latest", "current"], case_blind=True)
         + "|three|six|nine|twelve|3|6|9|12)",
         trie_pattern(
-            ["past", "last", "latest", "ytd", "first", "second", "third", "fourth", "final"],
+            [
+                "past",
+                "last",
+                "latest",
+                "ytd",
+                "first",
+                "second",
+                "third",
+                "fourth",
+                "final",
+                "this",
+                "next",
+                "current",
+            ],
             case_blind=True,
         ),
         trie_pattern(["fiscal"], case_blind=True),
@@ -79,7 +92,7 @@ _PERIOD_START = "|".join(
 )
 
 # Every character that a match of _PERIOD_START can begin with.
-_PERIOD_FIRST = r"\dADFHJMNOQSTfLlnPpsYyt"
+_PERIOD_FIRST = r"\dACDFHJMNOQSTcfLlnPpsYyt"
 _PERIOD_BODY = rf"""
     (?={_PERIOD_START})(?:
         (?P<date>\d{{1,2}}\s{_MONTH},?\s{_YEAR}|{_MONTH}\s\d{{1,2}},\s{_YEAR})
@@ -88,7 +101,7 @@ _PERIOD_BODY = rf"""
       | (?=[tTpPlLsSnN\d])(?:(?i:the\s)?(?:(?i:past|last|latest)\s)?(?P<trailing>three|six|nine|twelve|3|6|9|12)\s(?i:months?)
             \s(?i:ending|ended|to|through)\s(?:(?i:in)\s)?(?P<tmonth>{_MONTH})(?![A-Za-z])(?:,?\s?(?:{_year_part("g")}))?)
       | (?=[yY])(?P<ytd>(?i:year[-\s]to[-\s]date|YTD))
-      | (?=[tTfF])(?i:(?:the\s)?first\s\d{{1,2}}\sdays\sof\s)(?P<dmonth>{_MONTH})(?![A-Za-z])(?:,?\s?(?:{_year_part("h")}))?
+      | (?=[tTfFsSlL])(?i:(?:the\s)?(?:(?:first|last)\s\d{{1,2}}\sdays|(?:first|second|latter)\shalf)\sof\s)(?P<dmonth>{_MONTH})(?![A-Za-z])(?:,?\s?(?:{_year_part("h")}))?
       | (?P<m1>{_MONTH})(?:\s?\d{{1,2}}(?:[-–]\d{{1,2}})?)?\s?(?:[-–—]|\s(?:to|through|and)\s)\s?
             (?P<m2>{_MONTH})(?![A-Za-z])(?:,?\s?(?:of\s)?(?:{_year_part("a")}))?
       | (?=[QfFsStTlL1-4])(?P<q>Q[1-4]|(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s(?i:quarter))
@@ -96,7 +109,8 @@ _PERIOD_BODY = rf"""
       | (?=[HfFsS])(?P<h>H[12]|(?i:first|second)\s(?i:half))(?:,?\s?(?:of\s)?(?:the\s)?(?:{_year_part("c")}))?
       | (?=[tTfF])(?i:(?:the\s)?first\s)(?P<nmonths>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})
             \s(?i:months)(?:\s(?:of\s)?(?:the\s)?(?:{_year_part("d")}|(?P<curfy>current\sfiscal\syear|fiscal\syear|year)))?
-      | (?P<month>{_MONTH})(?![A-Za-z])(?P<days>\s\d{{1,2}}(?P<dayrange>[-–]\d{{1,2}})?(?!\d))?(?:,?\s?(?:of\s)?(?:{_year_part("e")}))?
+      | (?=[tTnNcC])(?P<dunit>(?i:this|next|the\scurrent|current)\s(?:(?i:fiscal|financial)\s)?(?i:year|month|quarter))
+      | (?P<mdeixis>(?i:last|this|next)\s)?(?P<month>{_MONTH})(?![A-Za-z])(?P<days>\s\d{{1,2}}(?P<dayrange>[-–]\d{{1,2}})?(?!\d))?(?:,?\s?(?:of\s)?(?:{_year_part("e")}))?
       | {_year_part("f")}
     )(?![\w%])
     """
@@ -105,7 +119,7 @@ PERIOD_PATTERN = skipping.pattern(_PERIOD_FIRST, r"(?<![\w-])", _PERIOD_BODY, re
 # Over the folded text (see folding.py).
 _RELATIVE_BODY = r"""(?:
         (?P<yago>a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?year[-\s]ago(?:\s+(?:period|month|quarter|level))?
-          |(?:the\s+)?(?:same|corresponding|like)\s+(?:period|month|quarter|time|half)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|prior|a|preceding)\s+(?:fiscal\s+|financial\s+|calendar\s+)?year
+          |(?:the\s+)?(?:same|corresponding|like)\s+(?:period|month|quarter|time|half)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|prior|a|preceding)\s+(?:fiscal\s+|financial\s+|calendar\s+)?year(?:\s+(?:ago|earlier|before))?
           |(?:the\s+)?(?:previous|prior|preceding)\s+(?:fiscal\s+|financial\s+)?year|last\s+(?:fiscal\s+|financial\s+)?year)
       | (?P<mago>a\s+month\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+month|last\s+month)
       | (?P<qago>a\s+quarter\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+quarter|last\s+quarter)
@@ -132,6 +146,32 @@ class PeriodMention:
     from_year_start: bool = False
     # "last month", "last year": relative to the date of writing, not to another period.
     deictic: bool = False
+    # "the first half of this year", "December last year": the year is the year of
+    # writing plus this many (0, -1, +1); ``fiscal`` when it names a fiscal year.
+    year_shift: int | None = None
+    fiscal: bool = False
+    # "last May", "this May", "next May": the month name counted from the date of writing.
+    month_deixis: str | None = None
+    # "this month", "this quarter": the unit that holds the date of writing.
+    current_unit: str | None = None
+    # "16 August 2019", "from August 7": a day, which a figure's period never is.
+    day: bool = False
+    shape: str = ""  # the name of the entry of SHAPES that read it
+
+
+@dataclass(frozen=True, slots=True)
+class StatedPeriod:
+    """A period as :func:`tradestats.periods` returns it.
+
+    ``start`` and ``end`` are offsets of ``text``; ``period_start`` and ``period_end``
+    are ``YYYY-MM``, or None where no year can be known.
+    """
+
+    text: str
+    start: int
+    end: int
+    period_start: str | None
+    period_end: str | None
 
 
 def month_number(token: str) -> int:
@@ -164,7 +204,15 @@ def _fiscal_end_year(g: dict[str, str | None]) -> int | None:
 def _resolve_span(
     groups: re.Match[str], suffix: str, fiscal_start: int
 ) -> tuple[str, int | None] | None:
-    """('calendar', year) or ('fiscal', end_year) from the year part, or None if absent."""
+    """('calendar', year), ('fiscal', end_year), or ('deictic', shift) for "this year",
+    "last year" (``deictic-fiscal`` for "this fiscal year"), from the year part; None if absent."""
+    deictic = groups["ryear" + suffix]
+    if deictic:
+        word = deictic.split()[-1].lower()
+        shift = {"last": -1, "next": 1}.get(word, 0)
+        tail = groups.string[groups.start("ryear" + suffix) : groups.end(WHOLE)]
+        fiscal = re.search(r"(?i)fiscal|financial", tail) is not None
+        return ("deictic-fiscal" if fiscal else "deictic"), shift
     part = {name: groups[name + suffix] for name in _YEAR_GROUPS}
     if part["year"]:
         return "calendar", int(part["year"])
@@ -186,6 +234,15 @@ def _shift_month(year: int, month: int, months: int) -> tuple[int, int]:
 
 
 def parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | None:
+    """The mention a match of PERIOD_PATTERN stands for, named by its shape."""
+    mention = _parse_period(match, fiscal_start)
+    if mention is None:
+        return None
+    shape = next((name for group, name in _BRANCHES if match.group(group)), "year")
+    return replace(mention, shape=shape)
+
+
+def _parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | None:
     # Looked up one name at a time: the pattern has some seventy groups, and a dict of
     # them all for every mention would cost more than the rest of this function.
     groups = match
@@ -201,6 +258,11 @@ def parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | Non
         if span is None:
             return mention((None, m_first), (None, m_last), False)
         kind, year = span
+        if kind.startswith("deictic"):
+            return PeriodMention(
+                start, end, text, (None, m_first), (None, m_last), None, False,
+                year_shift=year, fiscal=kind == "deictic-fiscal",
+            )  # fmt: skip
         assert year is not None
         if kind == "calendar":
             return mention((year, m_first), (year, m_last), True)
@@ -209,12 +271,20 @@ def parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | Non
         return mention((y1, mm1), (y2, mm2), True)
 
     if groups["date"]:
-        # "16 August 2019", "March 26, 1987": a day, not a period of trade data.
-        return None
+        # "16 August 2019", "March 26, 1987": a day, not a period of trade data; as a
+        # period it is its month.
+        day = re.search(rf"{_YEAR}", text)
+        assert day is not None
+        month = month_number(re.search(_MONTH, text).group(0))  # type: ignore[union-attr]
+        year = int(day.group(0))
+        return PeriodMention(start, end, text, (year, month), (year, month), None, True, day=True)
     if groups["trailing"]:
         count = _COUNT_WORDS.get(groups["trailing"].lower(), 12)
         month = month_number(groups["tmonth"])
         span = _resolve_span(groups, "g", fiscal_start)
+        if span and span[0].startswith("deictic"):
+            first_month = _shift_month(2000, month, 1 - count)[1]
+            return months_of(span, first_month, month)
         year = span[1] if span and span[0] == "calendar" else None
         first = _shift_month(year or 2000, month, 1 - count)
         if year is None:
@@ -229,6 +299,8 @@ def parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | Non
     if groups["m1"]:
         span = _resolve_span(groups, "a", fiscal_start)
         m_first, m_last = month_number(groups["m1"]), month_number(groups["m2"])
+        if span and span[0].startswith("deictic"):
+            return months_of(span, m_first, m_last)
         if span and span[0] == "calendar" and m_last < m_first:
             # "November-February 2020": the range runs into the stated year.
             year = span[1] or 0
@@ -242,6 +314,11 @@ def parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | Non
         quarter = groups["q"]
         number = int(quarter[1]) if quarter[0] in "Qq" else _ORDINALS[quarter.split()[0].lower()]
         span = _resolve_span(groups, "b", fiscal_start)
+        if span is None and quarter.lower().startswith("last"):
+            return None  # "last quarter" alone: the one before now (RELATIVE_PATTERN)
+        if span and span[0] == "deictic-fiscal":
+            first_month = (fiscal_start - 1 + 3 * (number - 1)) % 12 + 1
+            return months_of(span, first_month, (first_month + 1) % 12 + 1)
         if span and span[0] == "fiscal":
             first_month = (fiscal_start - 1 + 3 * (number - 1)) % 12 + 1
             year = span[1] or 0
@@ -253,6 +330,9 @@ def parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | Non
         half = groups["h"]
         number = int(half[1]) if half[0] in "Hh" else (1 if half.lower().startswith("first") else 2)
         span = _resolve_span(groups, "c", fiscal_start)
+        if span and span[0] == "deictic-fiscal":
+            first_month = fiscal_start if number == 1 else (fiscal_start + 5) % 12 + 1
+            return months_of(span, first_month, (first_month + 4) % 12 + 1)
         if span and span[0] == "fiscal":
             year = span[1] or 0
             first_month = fiscal_start if number == 1 else (fiscal_start + 5) % 12 + 1
@@ -265,6 +345,10 @@ def parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | Non
         if count is None:
             return None
         span = _resolve_span(groups, "d", fiscal_start)
+        if span and span[0].startswith("deictic"):
+            first_month = fiscal_start if span[0] == "deictic-fiscal" else 1
+            m_last = (first_month - 1 + count - 1) % 12 + 1
+            return months_of(span, first_month, m_last)
         if span is None:
             fiscal = bool(groups["curfy"] and "fiscal" in groups["curfy"].lower())
             first_month = fiscal_start if fiscal else 1
@@ -279,14 +363,32 @@ def parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | Non
             return mention((y1, m1), (y2, m2), True)
         return months_of(span, 1, count)
     if groups["month"]:
-        if groups["days"] and not groups["dayrange"]:
-            # "from August 7", "LONDON, March 26": a day, not a period of trade data.
-            return None
         month = month_number(groups["month"])
         span = _resolve_span(groups, "e", fiscal_start)
+        if groups["days"] and not groups["dayrange"]:
+            # "from August 7", "LONDON, March 26": a day, not a period of trade data.
+            return replace(months_of(span, month, month), day=True)
+        deixis = groups["mdeixis"]
+        if deixis and span is None:
+            return PeriodMention(
+                start, end, text, (None, month), (None, month), None, False,
+                month_deixis=deixis.strip().lower(),
+            )  # fmt: skip
         return months_of(span, month, month)
+    if groups["dunit"]:
+        words = groups["dunit"].lower().split()
+        unit, shift = words[-1], 1 if words[0] == "next" else 0
+        if unit == "year":
+            fiscal = "fiscal" in words or "financial" in words
+            first_month = fiscal_start if fiscal else 1
+            return PeriodMention(
+                start, end, text, (None, first_month), (None, (first_month + 10) % 12 + 1),
+                None, False, year_shift=shift, fiscal=fiscal,
+            )  # fmt: skip
+        return PeriodMention(start, end, text, current_unit=f"{'next ' if shift else ''}{unit}")
     span = _resolve_span(groups, "f", fiscal_start)
-    if span is None:
+    if span is None or span[0].startswith("deictic"):
+        # "last year" alone is a relative period (RELATIVE_PATTERN); "this year" a dunit.
         return None
     if span[0] == "calendar":
         return months_of(span, 1, 12)
@@ -328,16 +430,25 @@ def first_date(text: str) -> tuple[int, int] | None:
 
 
 def find_periods(
-    text: str, start: int, end: int, fiscal_start: int, folded: str | None = None
+    text: str,
+    start: int,
+    end: int,
+    fiscal_start: int,
+    folded: str | None = None,
+    days: bool = False,
 ) -> list[PeriodMention]:
-    """Period mentions in ``text[start:end]``; ``folded`` is ``fold(text)`` if the caller has it."""
+    """Period mentions in ``text[start:end]``; ``folded`` is ``fold(text)`` if the caller has it.
+
+    ``days`` keeps dates ("16 August 2019") as their months; a figure's period is never one.
+    """
     found: list[PeriodMention] = []
     for match in skipping.finditer(PERIOD_PATTERN, text, start, end):
         parsed = parse_period(match, fiscal_start)
-        if parsed is not None:
+        if parsed is not None and (days or not parsed.day):
             found.append(parsed)
     if folded is None:
         folded = fold(text)
+    absolute = list(found)
     if (
         folded.find("year", start, end) < 0
         and folded.find("month", start, end) < 0
@@ -348,6 +459,8 @@ def find_periods(
         shift = -12 if match.group("yago") else -1 if match.group("mago") else -3
         deictic = bool(_DEICTIC.fullmatch(match.group(WHOLE)))
         mention_start, mention_end = match.span(WHOLE)
+        if any(p.start <= mention_start and mention_end <= p.end for p in absolute):
+            continue  # "December last year" is one period, read above
         found.append(
             PeriodMention(
                 mention_start,
@@ -355,6 +468,7 @@ def find_periods(
                 text[mention_start:mention_end],
                 shift=shift,
                 deictic=deictic,
+                shape=_RELATIVE_SHAPES[shift],
             )
         )
     found.sort(key=lambda p: p.start)
@@ -379,3 +493,246 @@ def shift_span(
 
 def format_month(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
+
+
+# --- the shapes, with what each must and must not read ------------------------------
+
+# The group of PERIOD_PATTERN that each branch sets -> the shape's name, in branch order.
+_BRANCHES = (
+    ("date", "date"),
+    ("trailing", "trailing months"),
+    ("ytd", "year to date"),
+    ("dmonth", "part of a month"),
+    ("m1", "month range"),
+    ("q", "quarter"),
+    ("h", "half"),
+    ("nmonths", "first months"),
+    ("dunit", "this unit"),
+    ("month", "month"),
+)
+_RELATIVE_SHAPES = {-12: "a year back", -1: "a month back", -3: "a quarter back"}
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """One way of naming a period, with examples the suite reads.
+
+    Each example must be read whole as one mention of this shape; no counterexample may
+    be read as one. ``date`` resolves them all (the examples' years are worked out in
+    fixtures/extract/periods.toml; here only the reading is tested).
+    """
+
+    name: str
+    examples: tuple[str, ...]
+    counterexamples: tuple[str, ...] = ()
+
+
+SHAPES: tuple[Shape, ...] = (
+    Shape("date", ("16 August 2019", "March 26, 1987", "4 Feb 2024"), ("August 2019",)),
+    Shape(
+        "trailing months",
+        (
+            "the three months ending in July 2019",
+            "12 months to March",
+            "the past six months ended June",
+        ),
+        ("three months",),
+    ),
+    Shape("year to date", ("year-to-date", "YTD", "year to date"), ("year to",)),
+    Shape(
+        "part of a month",
+        ("the first 20 days of March", "the first half of January", "second half of June 2019"),
+        ("the first half of 2019",),
+    ),
+    Shape(
+        "month range",
+        ("April-July FY26", "January to May 2018", "July-April", "April-November 2025-26"),
+        ("April",),
+    ),
+    Shape(
+        "quarter",
+        ("Q3 2024", "fourth quarter of 2023", "first quarter", "Q1 FY25", "last quarter of 2023"),
+        ("quarterly",),
+    ),
+    Shape("half", ("H1 2025", "first half of 2019", "second half of this year"), ("half a year",)),
+    Shape(
+        "first months",
+        (
+            "the first eight months",
+            "first seven months of the fiscal year",
+            "the first five months of 2021",
+        ),
+        ("the first month",),
+    ),
+    Shape(
+        "this unit",
+        ("this year", "next year", "this month", "the current fiscal year", "this quarter"),
+        ("this yearly",),
+    ),
+    Shape(
+        "month",
+        ("July", "Sept. 2024", "December last year", "last May", "March 1-20", "June of 2020"),
+        ("Mayor", "may"),
+    ),
+    Shape(
+        "year",
+        ("2024", "FY26", "FY2025-26", "2025-26", "fiscal 2024", "fiscal year 2023"),
+        ("2024-31", "1234"),
+    ),
+    Shape(
+        "a year back",
+        (
+            "a year earlier",
+            "the same period last year",
+            "year-ago",
+            "last year",
+            "the previous year",
+            "the same month a year ago",
+        ),
+        ("a year",),
+    ),
+    Shape("a month back", ("the previous month", "last month", "a month earlier"), ("a month",)),
+    Shape(
+        "a quarter back", ("the previous quarter", "last quarter", "a quarter ago"), ("a quarter",)
+    ),
+)
+
+
+# --- resolution: the second stage ------------------------------------------------------
+
+Month = tuple[int, int]
+Span = tuple[Month, Month]
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a year-less mention is resolved against, besides its own words.
+
+    ``reference`` is the document's date; ``period`` and ``year`` the period the story is
+    in (used only when there is no date); ``anchors`` the whole years the same clause names
+    (not as a base), inside which a year-less span sits; ``ahead`` says the sentence looks
+    ahead (a forecast, a target), so that a month after the date is this year's.
+    """
+
+    reference: date | None = None
+    fiscal_start: int = DEFAULT_FISCAL_START
+    period: Span | None = None
+    year: int | None = None
+    anchors: tuple[tuple[int, Span], ...] = ()
+    ahead: bool = False
+
+
+def _quarter_of(year: int, month: int) -> Span:
+    first = (month - 1) // 3 * 3 + 1
+    return (year, first), (year, first + 2)
+
+
+def _fiscal_end_of(reference: date, fiscal_start: int) -> int:
+    """The calendar year in which the fiscal year holding ``reference`` ends."""
+    if fiscal_start == 1:
+        return reference.year
+    return reference.year + 1 if reference.month >= fiscal_start else reference.year
+
+
+def _in_year(
+    first: Month | tuple[int | None, int], last: tuple[int | None, int], year: int
+) -> Span:
+    """Months m1..m2 in the year ``year`` ends in: a span that wraps begins the year before."""
+    m1, m2 = first[1], last[1]
+    return ((year - 1, m1) if m2 < m1 else (year, m1)), (year, m2)
+
+
+def resolve_mention(mention: PeriodMention, frame: Frame) -> tuple[Span | None, int | None]:
+    """The months a mention stands for, and the anchoring whole year's start, if one did.
+
+    A news reader's rules: a year the mention names wins; then a whole year its clause
+    names; then, for a dated document, the latest such period that ends by the date (the
+    next one when the sentence looks ahead); only an undated text falls back on the period
+    the story was in. Relative periods ("a year earlier") need the period they compare
+    with and are resolved by the caller, except those counted from the date of writing.
+    """
+    reference = frame.reference
+    if mention.shift is not None:
+        if mention.deictic and reference is not None:
+            if mention.shift == -12:
+                year = reference.year - 1
+                return ((year, 1), (year, 12)), None
+            if mention.shift == -3:
+                return shift_span(_quarter_of(reference.year, reference.month), -3), None
+            back = shift_span(((reference.year, reference.month),) * 2, mention.shift)
+            return back, None
+        return None, None
+    if mention.current_unit is not None:
+        if reference is None:
+            return None, None
+        here: Span = ((reference.year, reference.month),) * 2  # type: ignore[assignment]
+        unit = mention.current_unit.split()[-1]
+        if unit == "month" and frame.period is not None and frame.period[0] == frame.period[1]:
+            # "the deficit improved this month": the month the release is about.
+            return (
+                frame.period if mention.current_unit == "month" else shift_span(frame.period, 1)
+            ), None
+        if unit == "quarter":
+            here = _quarter_of(reference.year, reference.month)
+        ahead = 3 if unit == "quarter" else 1
+        return (shift_span(here, ahead) if mention.current_unit.startswith("next") else here), None
+    if mention.month_deixis is not None and mention.first is not None:
+        month = mention.first[1]
+        if reference is None:
+            return (((frame.year, month),) * 2, None) if frame.year else (None, None)  # type: ignore[return-value]
+        year = reference.year
+        if mention.month_deixis == "last":
+            year = year if month < reference.month else year - 1
+        elif mention.month_deixis == "next":
+            year = year if month > reference.month else year + 1
+        return ((year, month), (year, month)), None
+    if mention.year_shift is not None and mention.first is not None and mention.last is not None:
+        if reference is not None:
+            if mention.fiscal:
+                end_year = _fiscal_end_of(reference, frame.fiscal_start) + mention.year_shift
+                y1, m1 = _month_in_fiscal(mention.first[1], end_year, frame.fiscal_start)
+                y2, m2 = _month_in_fiscal(mention.last[1], end_year, frame.fiscal_start)
+                return ((y1, m1), (y2, m2)), None
+            return _in_year(mention.first, mention.last, reference.year + mention.year_shift), None
+        if frame.year is not None:
+            return _in_year(mention.first, mention.last, frame.year + mention.year_shift), None
+        return None, None
+    if mention.from_year_start and mention.last is None:
+        # "Year-to-date": January to the month the story is already in.
+        if frame.period is not None:
+            year, month = frame.period[1]
+            return ((year, 1), (year, month)), None
+        return None, None
+    if mention.first is None or mention.last is None:
+        return None, None
+    if mention.has_year:
+        (y1, m1), (y2, m2) = mention.first, mention.last
+        assert y1 is not None and y2 is not None
+        return ((y1, m1), (y2, m2)), None
+    (_, a), (_, b) = mention.first, mention.last
+    # A year-less span beside a stated whole year ("July-August ... of FY23", "the first
+    # eight months of the fiscal year (FY23)") sits inside that year.
+    for anchor, ((y1, m1), (y2, _)) in frame.anchors:
+        if mention.from_year_start:
+            return ((y1, m1), shift_span(((y1, m1), (y1, m1)), (b - a) % 12)[1]), anchor
+        first = (y1, a) if a >= m1 else (y2, a)
+        last = (y1, b) if b >= m1 else (y2, b)
+        if last < first:
+            # "July-April" in a year that begins in April: it runs into the next one.
+            last = (first[0] + 1, b)
+        return (first, last), anchor
+    if reference is not None:
+        # News reports the latest data: "in December", written in February, is last
+        # December; "will reach ... in December" is this December.
+        year = reference.year if b <= reference.month or frame.ahead else reference.year - 1
+        return fill_year(mention, year), None
+    if frame.period is not None:
+        (p1, q1), (p2, q2) = frame.period
+        # The months of the period the text is already in: "July-August" after FY23's.
+        for year in (p1, p2):
+            span = fill_year(mention, year)
+            if span and (p1, q1) <= span[0] and span[1] <= (p2, q2):
+                return span, None
+    if frame.year is not None:
+        return fill_year(mention, frame.year), None
+    return None, None

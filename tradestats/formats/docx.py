@@ -15,6 +15,7 @@ import io
 import zipfile
 from typing import Any
 
+from tradestats.dates import from_docx, with_date
 from tradestats.formats import InputError, missing_extra
 from tradestats.formats.grid import Cell, write_table
 from tradestats.formats.layout import Run, TextBuilder
@@ -49,7 +50,8 @@ def read_docx(data: bytes, name: str) -> Document:
             builder.block(number)
             builder.add(Run(text, number, 1))
             builder.end_block()
-    return builder.document(name, style="paragraph", labels=tuple(labels))
+    document = builder.document(name, style="paragraph", labels=tuple(labels))
+    return with_date(document, from_docx(word.core_properties))
 
 
 def _table(

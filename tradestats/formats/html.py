@@ -19,6 +19,7 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
+from tradestats.dates import from_html, with_date
 from tradestats.formats import InputError
 from tradestats.formats.grid import Cell, write_table
 from tradestats.formats.layout import Run, TextBuilder
@@ -83,7 +84,7 @@ def read_html(text: str, path: str) -> Document:
             break
     if reader.builder.empty:
         raise InputError(f"{path}: no text in the HTML body (empty page, or not HTML?)")
-    return reader.builder.document(path)
+    return with_date(reader.builder.document(path), from_html(text))
 
 
 class _Element:

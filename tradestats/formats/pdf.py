@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import logging
+from typing import Any
 
+from tradestats.dates import DocumentDate, from_pdf, with_date
 from tradestats.formats import InputError, missing_extra
 from tradestats.formats.text import normalize_newlines
 from tradestats.models import Document, SourceMap
@@ -47,4 +49,12 @@ def read_pdf(data: bytes, name: str) -> Document:
     for page in pages:
         firsts.append(line)
         line += page.count("\n") + 1
-    return Document("\n".join(pages), name, SourceMap(style="page", pages=tuple(firsts)))
+    document = Document("\n".join(pages), name, SourceMap(style="page", pages=tuple(firsts)))
+    return with_date(document, _metadata_date(reader))
+
+
+def _metadata_date(reader: Any) -> DocumentDate | None:
+    try:
+        return from_pdf(reader.metadata)
+    except Exception:  # a damaged information dictionary leaves the date unknown
+        return None
