@@ -37,6 +37,37 @@ _SUB_ITEM = re.compile(
     r"|average|cumulative|previous|revised|month-on-month|year-on-year|compared|against|versus)\b"
 )
 _DEFICIT_FAMILY = {"balance", "deficit", "surplus"}
+# Words of a clause's opening that say nothing of what is measured.
+_NOT_SUBJECT = frozenset(
+    [
+        "were",
+        "was",
+        "is",
+        "are",
+        "be",
+        "been",
+        "stood",
+        "came",
+        "amounted",
+        "totalled",
+        "totaled",
+        "reached",
+        "said",
+        "says",
+        "its",
+        "their",
+        "his",
+        "her",
+        "it",
+        "they",
+        "we",
+        "there",
+        "also",
+        "meanwhile",
+        "however",
+        "value",
+    ]
+)
 _AGGREGATE = re.compile(
     r"\b(?:overall|total|merchandise|goods|services|non-oil|oil|petroleum|cumulative|"
     r"core|seasonally|adjusted|unadjusted|provisional|revised)\b"
@@ -94,6 +125,7 @@ class _Document:
         # names no base, the base is the one value of its series for the period compared.
         self.series: dict[tuple, list[Figure]] = {}
         self.asides: set[int] = set()
+        self.clauses: list[list[Clause]] = []
         for figure in figures:
             index = self.sentence_of(figure)
             if index is not None:
@@ -110,13 +142,41 @@ class _Document:
         start, end = key[-2], key[-1]
         shifted = (*key[:-2], _shifted(start, -months), _shifted(end, -months))
         kind = self.aggregate(new)
+        subject = self.subject(new)
         found = [
             f
             for f in self.series.get(shifted, [])
-            if f.start not in self.asides and self.aggregate(f) == kind
+            if f.start not in self.asides
+            and self.aggregate(f) == kind
+            and self.subject(f) == subject
         ]
         values = {f.value for f in found}
         return found[0] if len(values) == 1 else None
+
+    def subject(self, figure: Figure) -> frozenset[str] | None:
+        """The words that open the clause of a figure, before any figure or word of
+        change: "Shipments of automobiles" is not "Exports", nor "coal" "palm oil exports".
+        A clause that opens with a pronoun ("they rose") has the subject of the clause
+        before it in the paragraph."""
+        index = self.sentence_of(figure)
+        if index is None or index >= len(self.clauses):
+            return None
+        clauses = self.clauses[index]
+        position = next((i for i, c in enumerate(clauses) if c.start <= figure.start < c.end), None)
+        if position is None:
+            return None
+        paragraph = self.sentences[index].paragraph
+        for back in range(index, -1, -1):
+            if self.sentences[back].paragraph != paragraph:
+                break
+            run = self.clauses[back] if back != index else clauses[: position + 1]
+            for clause in reversed(run):
+                if clause.aside:
+                    continue
+                words = _opening_words(clause)
+                if words:
+                    return words
+        return frozenset()
 
     def aggregate(self, figure: Figure) -> frozenset[str]:
         """The words that narrow a flow ("overall", "merchandise", "non-oil") before a
@@ -134,6 +194,17 @@ class _Document:
         if index >= 0 and figure.start < self.sentences[index].end:
             return index
         return None
+
+
+def _opening_words(clause: Clause) -> frozenset[str]:
+    words = set()
+    for token in clause.tokens:
+        if token.code in "VPQMDrTF":
+            break
+        # Period labels ("FY24", "Q3") differ between the two by design.
+        if token.code == "w" and token.text.isalpha():
+            words.add(token.text.lower())
+    return frozenset(words - _NOT_SUBJECT)
 
 
 def _series_key(figure: Figure) -> tuple | None:
@@ -182,24 +253,30 @@ def link(
         document = Document(document)
     doc = _Document(document.text, sentences, figures)
     relations: list[Relation] = []
-    previous: list[Clause] = []
-    # Amounts in parentheses restate another amount in another currency: never a part
-    # of an identity, a share or a comparison of their own.
-    asides: set[int] = set()
+    # Every sentence is read into clauses first: a base stated later in the document is
+    # found with the clause it stands in, and amounts in parentheses (conversions) are
+    # known before any identity, share or comparison is formed.
+    all_clauses = [
+        split_clauses(document, sentence, doc.by_sentence[index], index)
+        if _has_digit(doc.text, sentence)
+        else []
+        for index, sentence in enumerate(doc.sentences)
+    ]
+    doc.clauses = all_clauses
+    doc.asides = {
+        t.start
+        for clauses in all_clauses
+        for clause in clauses
+        if clause.aside
+        for t in clause.tokens
+        if t.figure is not None
+    }
     for index, sentence in enumerate(doc.sentences):
         in_sentence = doc.by_sentence[index]
-        clauses = (
-            split_clauses(document, sentence, in_sentence, index)
-            if _has_digit(doc.text, sentence)
-            else []
-        )
-        if index and doc.sentences[index - 1].paragraph != sentence.paragraph:
-            previous = []
-        for clause in clauses:
-            if clause.aside:
-                asides.update(t.start for t in clause.tokens if t.figure is not None)
-        doc.asides = asides
-        found = _sentence_relations(clauses, previous, doc)
+        previous: list[Clause] = []
+        if index and doc.sentences[index - 1].paragraph == sentence.paragraph:
+            previous = all_clauses[index - 1]
+        found = _sentence_relations(all_clauses[index], previous, doc)
         relations.extend(found)
         used = {(r.new.start, r.old.start) for r in found if r.new and r.old}
         for figure in in_sentence:
@@ -210,7 +287,6 @@ def link(
             if figure.kind == "multiple" and not any(r.stated is figure for r in found):
                 relations.append(_multiple_of_rate(doc, index, figure))
         relations.extend(_comparisons(doc, index, used))
-        previous = clauses
     relations.extend(_identities(doc))
     relations.sort(key=lambda r: (r.stated or r.inputs[0]).start if (r.stated or r.inputs) else 0)
     return relations
