@@ -340,7 +340,7 @@ def _classify(document: Document, raw: list[Token]) -> list[Token]:
         elif _is_base_word(word):
             out.append(Token("p", token.start, token.end, token.text))
         else:
-            out.append(_change_word(token, word))
+            out.append(_change_word(token, word, before))
     return out
 
 
@@ -348,7 +348,13 @@ def _after_rate(before: Token | None) -> bool:
     return before is not None and (before.code in "PQM" or before.text.lower() == "times")
 
 
-def _change_word(token: Token, word: str) -> Token:
+# Words of change that, right after a number, name what it counts: "1,780,538 contracts".
+_COUNTED = frozenset({"contract", "contracts"})
+
+
+def _change_word(token: Token, word: str, before: Token | None = None) -> Token:
+    if before is not None and before.code == "V" and word in _COUNTED:
+        return token
     direction = direction_of(word) or EXTRA_CHANGE.get(word)
     if direction is not None and word not in ("minus",):
         return Token("D", token.start, token.end, token.text, direction=direction)

@@ -21,7 +21,14 @@ from tradestats.clauses import Clause, Token, split_clauses
 from tradestats.extraction.grammar import parse_number
 from tradestats.extraction.refdata import currency_words
 from tradestats.models import ClaimKind, Document, Figure
-from tradestats.patterns import EXCHANGE_RATE, NOT_VERBS, OTHER_BASIS, PATTERNS, ClaimPattern
+from tradestats.patterns import (
+    EXCHANGE_RATE,
+    MEASURES,
+    NOT_VERBS,
+    OTHER_BASIS,
+    PATTERNS,
+    ClaimPattern,
+)
 from tradestats.segment import Sentence
 
 _BASE_BEFORE = re.compile(
@@ -75,6 +82,7 @@ _AGGREGATE = re.compile(
 # A value with no scale word takes the scale of the value it is compared with ("to 1.85
 # mln from 1.80") only if that brings the two within this factor of each other.
 _SCALE_REACH = Decimal(20)
+_CENTS = frozenset({"cts", "ct", "cents", "cent", "pence", "paise", "centavos", "sen"})
 # Two values a verb of direction compares are at most this far apart; beyond it one of
 # them has lost its scale ("to 1.05 billion from 1.339 mln") and the verb says nothing.
 _DIRECTION_REACH = Decimal(10)
@@ -306,7 +314,7 @@ def _sentence_relations(
     for clause in clauses:
         codes = clause.codes
         for order, pattern in enumerate(PATTERNS):
-            if pattern.anchored and clause is not first_main:
+            if pattern.anchored and not _opens(pattern, clause, first_main):
                 continue
             for match in pattern.regex.finditer(codes):
                 relation = _build(pattern, match, clause, previous, doc)
@@ -348,6 +356,17 @@ def _sentence_relations(
     return found
 
 
+def _opens(pattern: ClaimPattern, clause: Clause, first_main: Clause | None) -> bool:
+    """Whether an anchored pattern may open this clause: a sentence's first clause for a
+    value of the sentence before, a later one for the value or the verb of the clause
+    before."""
+    if clause.aside:
+        return False
+    if pattern.new_from == "sentence":
+        return clause is first_main
+    return clause is not first_main
+
+
 def _key(relation: Relation) -> int:
     if relation.stated is not None:
         return relation.stated.start
@@ -375,7 +394,9 @@ def _build(
     word = slots.get("DIR") or slots.get("CMP") or verb
     direction = word.direction if word is not None else None
     said = text[clause.start : clause.end]
-    exchange = bool(EXCHANGE_RATE.search(said))
+    sentence = doc.sentences[clause.sentence] if clause.sentence < len(doc.sentences) else None
+    whole = text[sentence.start : sentence.end] if sentence is not None else said
+    exchange = bool(EXCHANGE_RATE.search(whole))
     if exchange:
         if pattern.kind == "direction":
             return None  # yen per dollar falls as the yen rises
@@ -386,10 +407,16 @@ def _build(
     stated_token = slots.get("rate") or slots.get("mult")
     stated = stated_token.figure if stated_token is not None else None
     evidence = pattern.evidence
-    if new is None and pattern.evidence == "sentence" and old is not None:
-        new = _last_comparable(previous, old)
+    if new is None and pattern.new_from and old is not None:
+        before = previous if pattern.new_from == "sentence" else _clauses_before(doc, clause)
+        new = _last_comparable(before, old)
         if new is None:
             return None
+    if pattern.elided:
+        verbs = [t for c in _clauses_before(doc, clause)[-1:] for t in c.tokens if t.code == "D"]
+        if not verbs:
+            return None
+        direction = verbs[0].direction
     if pattern.base == "series":
         if new is None:
             return None
@@ -437,7 +464,8 @@ def _build(
         and not _within(new.value, old.value, _DIRECTION_REACH)
     ):
         return None  # a misprinted scale, or two different things
-    declined = _declined(pattern, slots, said)
+    region = text[tokens[match.start(1)].start : tokens[match.end(1) - 1].end]
+    declined = _declined(pattern, slots, region)
     if declined:
         return Relation(
             _RELATION_KINDS[kind],
@@ -478,16 +506,33 @@ def _declined(pattern: ClaimPattern, slots: dict[str, Token], said: str) -> str:
     return ""
 
 
+def _clauses_before(doc: _Document, clause: Clause) -> list[Clause]:
+    """The main clauses of the same sentence before ``clause``."""
+    clauses = doc.clauses[clause.sentence] if clause.sentence < len(doc.clauses) else []
+    return [c for c in clauses if not c.aside and c.end <= clause.start]
+
+
 def _last_comparable(previous: list[Clause], like: Figure) -> Figure | None:
-    """The last value of the sentence before that ``like`` can be compared with."""
-    for clause in reversed(previous):
-        if clause.aside:
-            continue
-        for token in reversed(clause.tokens):
-            if token.code == "V" and token.figure is not None:
-                pair = _comparable(token.figure, like)
-                return pair[0] if pair is not None else None
-    return None
+    """The current value of the clause before, if ``like`` can be compared with it: the
+    value after "to" ("fell to X from Y"), else the clause's first value ("totaled X, up
+    4.9 pct from Y")."""
+    mains = [c for c in previous if not c.aside]
+    if not mains:
+        return None
+    tokens = mains[-1].tokens
+    values = [t for t in tokens if t.code == "V" and t.figure is not None]
+    if not values:
+        return None
+    chosen = values[0]
+    for i, token in enumerate(tokens):
+        if token.code == "T":
+            after = next((t for t in tokens[i + 1 :] if t.code != "p"), None)
+            if after is not None and after.code == "V" and after.figure is not None:
+                chosen = after
+                break
+    assert chosen.figure is not None
+    pair = _comparable(chosen.figure, like)
+    return pair[0] if pair is not None else None
 
 
 def _converted(
@@ -522,12 +567,23 @@ def _comparable(a: Figure, b: Figure) -> tuple[Figure, Figure] | None:
         return (a, b) if a.unit == b.unit else None
     if a.kind == "money" or b.kind == "money":
         money, bare = (a, b) if a.kind == "money" else (b, a)
-        if bare.unit:
+        if bare.unit in MEASURES:
             return None  # 1,200 tonnes against $5 million
+        if bare.unit in _CENTS:
+            # "to 10 cts a share from 1.10 dlrs": hundredths of the other's currency.
+            hundredth = Decimal("0.01")
+            adopted = replace(
+                bare,
+                kind="money",
+                unit=money.unit,
+                value=bare.value * hundredth,
+                ulp=bare.ulp * hundredth,
+            )
+            return (money, adopted) if a is money else (adopted, money)
         adopted = _adopt_scale(bare, money)
         adopted = replace(adopted, kind="money", unit=money.unit)
         return (money, adopted) if a is money else (adopted, money)
-    if a.unit and b.unit and _singular(a.unit) != _singular(b.unit):
+    if a.unit in MEASURES and b.unit in MEASURES and _singular(a.unit) != _singular(b.unit):
         return None
     if _scale_of(a) > _scale_of(b):
         return a, _adopt_scale(b, a)

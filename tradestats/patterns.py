@@ -21,7 +21,7 @@ A shape is written with these letters and:
               (rate, new, old, change, mult; DIR is the word of change that signs the rate,
               VERB the same word where only a verb will do: "fell to X from Y", never
               "growth to X from Y" or "up to X")
-    _         a short gap: up to four words (w p n)
+    _         a short gap: up to six words (w p n)
     ~         a long gap: up to twelve words, commas and asides
     .         a base gap: up to three determiners or period words (p)
     -         an adverb's gap: up to two words ("fell sharply to")
@@ -48,7 +48,7 @@ PatternKind = Literal["growth", "multiple", "points", "change", "direction"]
 Evidence = Literal["clause", "sentence"]
 
 _GAPS = {
-    "_": "[wpn]{0,4}",
+    "_": "[wpn]{0,6}",
     "~": "[wpna,]{0,12}",
     ".": "p{0,3}",
     "-": "[wp]{0,2}",
@@ -72,6 +72,14 @@ class ClaimPattern:
     # more than..."): at most a warning.
     evidence: Evidence = "clause"
     anchored: bool = False  # the shape must open the clause
+    # Where the value a shape does not name comes from: "sentence", the last value of the
+    # sentence before ("That was 15% more than Y"); "clause", the last value of the clause
+    # before in the same sentence ("... to X, and were off 1.1 pct from Y"). Either link
+    # crosses a clause, so it gives at most a warning.
+    new_from: str = ""
+    # "clause": the clause has no verb of its own and takes the direction of the clause
+    # before ("grew 10.8 pct to X from Y and 10 pct in the quarter to Z from W").
+    elided: bool = False
     # "series": the shape names no base; it is the value of the same series (flow,
     # reporter, partner, currency) for the period compared with, stated once elsewhere in
     # the document: a year before, or a month or a quarter where the clause says so.
@@ -263,7 +271,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "change-or-rate-to",
         "growth",
-        "DIR:D _ change:V ,? _ O _ rate:PQ ,? ~ T _ new:V",
+        "DIR:D _ change:V _ ,? _ O _ rate:PQ ,? ~ T _ new:V",
         "rose A, or N%, to X",
         (
             _m(
@@ -277,7 +285,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "rate-or-change-to",
         "growth",
-        "DIR:D _ rate:PQ ,? O _ change:V ,? ~ T _ new:V",
+        "DIR:D _ rate:PQ ,? O _ change:V _ ,? ~ T _ new:V",
         "rose N%, or A, to X",
         (
             _m(
@@ -404,6 +412,93 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         ("Exports were $12.4 billion. Imports were 10.7% more than the $11.2 billion of 2023.",),
         evidence="sentence",
         anchored=True,
+        new_from="sentence",
+    ),
+    ClaimPattern(
+        "rate-from-previous",
+        "growth",
+        "R _ rate:PQ DIR:D F . old:V",
+        "This was N% up from Y: the new value is the last one of the sentence before",
+        (
+            _m(
+                "Reserves were 52.5 billion dlrs. This was 5.0 pct up from 50.0 billion in May.",
+                rate="5.0 pct",
+                new="52.5 billion dlrs",
+                old="50.0 billion",
+            ),
+        ),
+        evidence="sentence",
+        anchored=True,
+        new_from="sentence",
+    ),
+    ClaimPattern(
+        "rate-from-previous-clause",
+        "growth",
+        "_ DIR:D _ rate:PQ _ F . old:V $",
+        "... to X, and were off N% from Y: the new value is the last one of the clause before",
+        (
+            _m(
+                "Orders fell 13.0 pct to 41.4 mln dlrs in May, and were off 2.1 pct from "
+                "42.3 mln dlrs in May 1986.",
+                rate="2.1 pct",
+                new="41.4 mln dlrs",
+                old="42.3 mln dlrs",
+            ),
+        ),
+        ("Orders were 41.4 mln dlrs; exports rose 2.1 pct from 40.5 mln dlrs to 42.3 mln.",),
+        evidence="sentence",
+        anchored=True,
+        new_from="clause",
+    ),
+    ClaimPattern(
+        "rate-than-previous-clause",
+        "growth",
+        "_ rate:PQ CMP:H . old:V",
+        "X was higher than Y but N% more than Z: the new value is the clause before's",
+        (
+            _m(
+                "Turnover was 116.7 billion stg, close to the month before but 130 pct more "
+                "than the 50.7 billion of a year before.",
+                rate="130 pct",
+                new="116.7 billion stg",
+                old="50.7 billion",
+            ),
+        ),
+        evidence="sentence",
+        anchored=True,
+        new_from="clause",
+    ),
+    ClaimPattern(
+        "elided-rate-to-from",
+        "growth",
+        "rate:PQ ~ T _ new:V ~ FK _ old:V",
+        "grew N% to X from Y and M% in the quarter to Z from W: the second clause's verb is "
+        "the first's",
+        (
+            _m(
+                "Seat miles grew 10.8 pct in March to 1.66 billion from 1.50 billion and 10 pct "
+                "in the quarter to 4.71 billion from 4.28 billion.",
+                rate="10 pct",
+                new="4.71 billion",
+                old="4.28 billion",
+            ),
+        ),
+        anchored=True,
+        elided=True,
+    ),
+    ClaimPattern(
+        "change-to-then-rate",
+        "growth",
+        "D _ change:V _ T _ new:V ~ , ^ DIR:D _ rate:PQ $",
+        "rose A to X, a gain of N%",
+        (
+            _m(
+                "The stock rose 1-1/2 to 11-1/2, a gain of 15.0 pct.",
+                rate="15.0 pct",
+                change="1-1/2",
+                new="11-1/2",
+            ),
+        ),
     ),
     ClaimPattern(
         "rate-to-series",
@@ -606,6 +701,19 @@ EXCHANGE_RATE = re.compile(
 )
 # Words of change the extraction's list does not hold, as written in wire copy.
 EXTRA_CHANGE = {"off": "down", "lowered": "down", "cut": "down", "trimmed": "down", "raised": "up"}
+# Nouns that name what a number counts. Two values compare only if they count the same
+# thing; any other word after a number ("953 mln previously") says nothing of its unit.
+MEASURES = frozenset(
+    """
+    tonne tonnes ton tons barrel barrels bpd bushel bushels ounce ounces unit units car cars
+    vehicle vehicles truck trucks hectare hectares acre acres share shares contract contracts
+    mile miles metre metres meter meters kilometre kilometres litre litres gallon gallons lb
+    lbs pound pounds kg kilo kilos bale bales head people person persons job jobs worker
+    workers passenger passengers visitor visitors tourist tourists house houses home homes
+    rig rigs well wells point points bag bags carton cartons container containers teu
+    kilowatt megawatt kwh mwh cubic bales seats seat
+    """.split()  # noqa: SIM905 - a word list reads better as prose
+)
 # Two-word words of change, read as one token.
 CHANGE_PHRASES = {("negative", "growth"): "down", ("positive", "growth"): "up"}
 # Words of change that are never verbs, and the adverbs: "growth to X from Y" is a noun
