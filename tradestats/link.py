@@ -12,7 +12,7 @@ period form an identity. Nothing is judged here; ``check`` recomputes.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -82,6 +82,10 @@ _AGGREGATE = re.compile(
 # A value with no scale word takes the scale of the value it is compared with ("to 1.85
 # mln from 1.80") only if that brings the two within this factor of each other.
 _SCALE_REACH = Decimal(20)
+# A series stated more often than this has no one value to take as a base.
+_SERIES_REPEATS = 16
+# How many sentences back a pronoun's subject is looked for.
+_SUBJECT_REACH = 6
 _CENTS = frozenset({"cts", "ct", "cents", "cent", "pence", "paise", "centavos", "sen"})
 # Two values a verb of direction compares are at most this far apart; beyond it one of
 # them has lost its scale ("to 1.05 billion from 1.339 mln") and the verb says nothing.
@@ -134,6 +138,8 @@ class _Document:
         self.series: dict[tuple, list[Figure]] = {}
         self.asides: set[int] = set()
         self.clauses: list[list[Clause]] = []
+        self._subjects: dict[int, frozenset[str] | None] = {}
+        self._exchange: dict[int, bool] = {}
         for figure in figures:
             index = self.sentence_of(figure)
             if index is not None:
@@ -141,6 +147,8 @@ class _Document:
                 key = _series_key(figure)
                 if key is not None and figure.role == "level" and not figure.expectation:
                     self.series.setdefault(key, []).append(figure)
+        for in_sentence in self.by_sentence:
+            in_sentence.sort(key=lambda f: f.start)
 
     def base_for(self, new: Figure, months: int) -> Figure | None:
         """The value of ``new``'s series ``months`` before, if the document states one."""
@@ -149,11 +157,14 @@ class _Document:
             return None
         start, end = key[-2], key[-1]
         shifted = (*key[:-2], _shifted(start, -months), _shifted(end, -months))
+        candidates = self.series.get(shifted, [])
+        if not candidates or len(candidates) > _SERIES_REPEATS:
+            return None  # a series stated that often leaves no one base to take
         kind = self.aggregate(new)
         subject = self.subject(new)
         found = [
             f
-            for f in self.series.get(shifted, [])
+            for f in candidates
             if f.start not in self.asides
             and self.aggregate(f) == kind
             and self.subject(f) == subject
@@ -162,6 +173,20 @@ class _Document:
         return found[0] if len(values) == 1 else None
 
     def subject(self, figure: Figure) -> frozenset[str] | None:
+        if figure.start not in self._subjects:
+            self._subjects[figure.start] = self._subject(figure)
+        return self._subjects[figure.start]
+
+    def exchange_rate(self, index: int) -> bool:
+        """Whether sentence ``index`` is about an exchange rate (read once a sentence)."""
+        if index not in self._exchange:
+            sentence = self.sentences[index]
+            self._exchange[index] = bool(
+                EXCHANGE_RATE.search(self.text, sentence.start, sentence.end)
+            )
+        return self._exchange[index]
+
+    def _subject(self, figure: Figure) -> frozenset[str] | None:
         """The words that open the clause of a figure, before any figure or word of
         change: "Shipments of automobiles" is not "Exports", nor "coal" "palm oil exports".
         A clause that opens with a pronoun ("they rose") has the subject of the clause
@@ -174,7 +199,7 @@ class _Document:
         if position is None:
             return None
         paragraph = self.sentences[index].paragraph
-        for back in range(index, -1, -1):
+        for back in range(index, max(-1, index - _SUBJECT_REACH), -1):
             if self.sentences[back].paragraph != paragraph:
                 break
             run = self.clauses[back] if back != index else clauses[: position + 1]
@@ -195,7 +220,12 @@ class _Document:
         return frozenset(_AGGREGATE.findall(window))
 
     def near(self, index: int, position: int, reach: int) -> list[Figure]:
-        return [f for f in self.by_sentence[index] if abs(f.start - position) <= reach]
+        """The figures of a sentence within ``reach`` characters of ``position``: bounded,
+        so that a flattened table of thousands of figures in one "sentence" stays linear."""
+        figures = self.by_sentence[index]
+        low = bisect_left(figures, position - reach, key=lambda f: f.start)
+        high = bisect_right(figures, position + reach, key=lambda f: f.start)
+        return figures[low:high]
 
     def sentence_of(self, figure: Figure) -> int | None:
         index = bisect_right(self.starts, figure.start) - 1
@@ -393,10 +423,11 @@ def _build(
         return None  # "growth to X from Y", "up to X": no verb moves the values
     word = slots.get("DIR") or slots.get("CMP") or verb
     direction = word.direction if word is not None else None
-    said = text[clause.start : clause.end]
-    sentence = doc.sentences[clause.sentence] if clause.sentence < len(doc.sentences) else None
-    whole = text[sentence.start : sentence.end] if sentence is not None else said
-    exchange = bool(EXCHANGE_RATE.search(whole))
+    # The words around the match, bounded so that a sentence of ten thousand figures
+    # still costs each match the same.
+    first, last = tokens[match.start(1)], tokens[match.end(1) - 1]
+    said = text[max(clause.start, first.start - 80) : min(clause.end, last.end + 80)]
+    exchange = clause.sentence < len(doc.sentences) and doc.exchange_rate(clause.sentence)
     if exchange:
         if pattern.kind == "direction":
             return None  # yen per dollar falls as the yen rises
@@ -420,7 +451,7 @@ def _build(
     if pattern.base == "series":
         if new is None:
             return None
-        old = doc.base_for(new, _months_back(text[clause.start : clause.end]))
+        old = doc.base_for(new, _months_back(said))
         if old is None:
             return None
     kind = pattern.kind
@@ -464,8 +495,7 @@ def _build(
         and not _within(new.value, old.value, _DIRECTION_REACH)
     ):
         return None  # a misprinted scale, or two different things
-    region = text[tokens[match.start(1)].start : tokens[match.end(1) - 1].end]
-    declined = _declined(pattern, slots, region)
+    declined = _declined(pattern, slots, text[first.start : last.end])
     if declined:
         return Relation(
             _RELATION_KINDS[kind],
@@ -797,8 +827,8 @@ def _identities(doc: _Document) -> list[Relation]:
             for index, stated in flows.get(stated_flow, []):
                 # All three in one sentence, and no part of trade singled out: a "goods
                 # deficit" or "services surplus" beside total exports is no identity.
-                exports = _nearest(flows["exports"], index, reach=0)
-                imports = _nearest(flows["imports"], index, reach=0)
+                exports = _in_sentence(flows["exports"], index)
+                imports = _in_sentence(flows["imports"], index)
                 if exports is None or imports is None:
                     continue
                 if _SUB_ITEM.search(doc.text, doc.sentences[index].start, doc.sentences[index].end):
@@ -815,6 +845,9 @@ def _identities(doc: _Document) -> list[Relation]:
     return found
 
 
-def _nearest(candidates: list[tuple[int, Figure]], index: int, reach: int = 3) -> Figure | None:
-    best = min(candidates, key=lambda item: abs(item[0] - index))
-    return best[1] if abs(best[0] - index) <= reach else None
+def _in_sentence(candidates: list[tuple[int, Figure]], index: int) -> Figure | None:
+    """The first of ``candidates`` (in sentence order) stated in sentence ``index``."""
+    position = bisect_left(candidates, index, key=lambda item: item[0])
+    if position < len(candidates) and candidates[position][0] == index:
+        return candidates[position][1]
+    return None
