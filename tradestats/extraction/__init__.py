@@ -476,7 +476,15 @@ def _sentence_figures(
             not own_flow and not countries,
             state,
         )
-        item = _item_country(text, countries, previous_end, reading, reporter_code)
+        # In a ranking every trader is an item, the story's own country too.
+        item = _item_country(
+            text, countries, previous_end, reading, None if ranking else reporter_code
+        )
+        same_item = bool(figures) and _SAME_ITEM.fullmatch(text, previous_end, reading.start)
+        if ranking and (item is not None or (same_item and figures[-1].reporter)):
+            # A ranked trader's figure is of the flow it is ranked by, whatever the
+            # sentence before was about.
+            flow = _trader_flow(folded, reading.end, sentence) or flow  # type: ignore[assignment]
         if item is not None:
             # A list item's own country wins over the sentence's: "China (-6.8%) and the
             # US (-2.1%)", "followed by the ASEAN, up 11.7%", "Germany with $1.6 bn". In
@@ -486,9 +494,16 @@ def _sentence_figures(
                 reporter_code, partner = item.value, None
             else:
                 partner = item.value
-        elif figures and _SAME_ITEM.fullmatch(text, previous_end, reading.start):
+        elif same_item:
             # "up 11.7 percent to 2.74 trillion yuan": the same item's second figure.
             reporter_code, partner = figures[-1].reporter, figures[-1].partner
+        elif partner is None and not ranking and reporter_code is not None:
+            # "China, the largest buyer, accounted for 18%": a country named in the
+            # figure's own stretch of the sentence, as no partner word marks it. Only
+            # beside a known reporter: else "French investment" names the reporter.
+            plain = _plain_country(countries, previous_end, reading.start, reporter_code)
+            if plain is not None:
+                partner = plain.value
         direction = ctx.direction_near(
             text,
             previous_end,
@@ -645,7 +660,9 @@ def _carry_period(sentence_periods: _SentencePeriods, state: _State) -> None:
 
 
 # Over the folded text: a sentence that ranks traders, not one that counts flows.
-_RANKING = re.compile(r"\b(?:exporters?|importers?|traders?|trading\s+nations?)\b")
+_RANKING = re.compile(
+    r"\b(?:\w+est|leading|top|main|major)\s+(?:\w+\s+)?(?:exporters?|importers?|traders?)\b"
+)
 _AGENT = re.compile(r"(?:exporter|importer|trader)")
 # Between a list item's country and its figure: "China (", "China (€3.4 tn, ", "Germany
 # with ", "the ASEAN, up ", "the United States, down ".
@@ -654,6 +671,31 @@ _ITEM_GAP = re.compile(
 )
 # Between two figures of one list item: "(-6.8%)" has none; "up 11.7% to 2.74 tn".
 _SAME_ITEM = re.compile(r"\s*(?:,\s*|\s+(?:or|to|from|at)\s+(?:about\s+)?)")
+
+
+def _plain_country(
+    countries: list[ctx.Mention], start: int, end: int, reporter: str | None
+) -> ctx.Mention | None:
+    """The one country other than the reporter named plainly in ``[start, end)``."""
+    named = {m.value for m in countries if start <= m.start and m.end <= end}
+    others = [m for m in countries if start <= m.start and m.end <= end and m.value != reporter]
+    if len(named - {reporter}) != 1 or any(m.how not in ("", "pair") for m in others):
+        return None
+    return others[-1]
+
+
+def _trader_flow(folded: str, end: int, sentence: Sentence) -> str | None:
+    """The flow of a ranked trader: "the largest exporter" after it, else before it.
+
+    Only in a ranking: elsewhere "exporters" are people ("the levy on exporters").
+    """
+    after = _AGENT.search(folded, end, sentence.end)
+    if after is None:
+        before = list(_AGENT.finditer(folded, sentence.start, end))
+        after = before[-1] if before else None
+    if after is None:
+        return None
+    return {"exporter": "exports", "importer": "imports"}.get(after.group(0))
 
 
 def _item_country(
