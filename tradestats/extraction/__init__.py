@@ -31,7 +31,7 @@ from tradestats.segment import Sentence, split_sentences
 Span = tuple[tuple[int, int], tuple[int, int]]
 
 _PERIOD_LINK = re.compile(
-    r"(?i)^[\s,]*(?:\(|in|during|for|of|over|through|as\s+of|at\s+end-?|by|until|in\s+the|during\s+the|for\s+the|of\s+the|over\s+the|in\s+calendar)?[\s(]*(?:the\s+period\s+)?$"
+    r"(?i)^[\s,]*(?:\(|in|during|for|of|over|through|as\s+of|at\s+end-?|by|until|in\s+the|during\s+the|for\s+the|of\s+the|over\s+the|in\s+calendar)?[\s(]*(?:the\s+period\s+|(?:the\s+)?(?:same|corresponding)\s+(?:period|month|months|quarter|half)\s+(?:of|in)\s+)?$"
 )
 
 
@@ -55,10 +55,16 @@ _BASE_FIGURE = re.compile(
     r"(?:(?:compared|comparison)\s+(?:with|to)|as\s+against|against|versus|vs\.?|from|than)"
     r"\s+(?:a\s+|an\s+|the\s+)?(?:revised\s+|previously\s+reported\s+|upwardly\s+revised\s+|downwardly\s+revised\s+)?$"
 )
+# Over the folded text: "the same period of 2020", "the corresponding month in 2019".
+_SAME_PERIOD_OF = re.compile(
+    r"(?:same|corresponding|like)\s+(?:period|months?|quarter|half|time)\s+(?:of|in|as\s+in)\s+(?:the\s+)?$"
+)
 # A sentence that looks ahead: "in December" is then this December, not the last one.
 _AHEAD = re.compile(
-    r"\b(?:will|forecasts?|forecasted|expects?|expected|projects?|projected|projections?|targets?|targeted|aims?|goal|outlook|estimates?)\b"
+    r"\b(?:will|would|(?:is|are)\s+(?:expected|forecast|projected|set|likely)\s+to|expects?\s+(?:\w+\s+){0,3}to"
+    r"|forecasts?\s+(?:\w+\s+){0,3}to|aims?\s+to|plans?\s+to|targets?\s+(?:of|to))\b"
 )
+_IN_RELATIVE = re.compile(r"\s+(?:in|during)\s+")
 _RELATIVE_LINK = re.compile(
     r"(?i)^[\s,]*(?:[a-z]+ed\s+|seen\s+|(?:was|were)\s+)?(?:in\s+|during\s+|over\s+)?$"
 )
@@ -596,6 +602,11 @@ def _read_periods(
     # base value only, never of the figures around it.
     bases: set[int] = set()
     weak_bases: set[int] = set()
+    same_period_of = {
+        p.start
+        for p in periods
+        if _SAME_PERIOD_OF.search(folded, max(sentence.start, p.start - 40), p.start)
+    }
     for p in periods:
         base = _BASE_BEFORE.search(folded, max(sentence.start, p.start - 30), p.start)
         # "from January to May 2018" is a span, not a base.
@@ -624,7 +635,7 @@ def _read_periods(
         if anchor is not None:
             anchors.add(anchor)
     periods = [p for p in periods if p.start not in anchors]
-    read = _SentencePeriods(periods, spans, bases, weak_bases, state)
+    read = _SentencePeriods(periods, spans, bases, weak_bases, state, same_period_of=same_period_of)
     for reading in readings:
         attached = read.attached_after(text, reading)
         if attached is not None:
@@ -799,6 +810,8 @@ class _SentencePeriods:
     after: dict[int, PeriodMention | None] = field(default_factory=dict)
     # figures that are the base of a comparison: "up from [$4.8 bn]", "than [$27.57 bn]"
     base_figures: set[int] = field(default_factory=set)
+    # years after "the same period of": the current value's months in that year
+    same_period_of: set[int] = field(default_factory=set)
 
     def resolved(
         self, mention: PeriodMention, previous_span: Span | None, base_figure: bool = False
@@ -861,9 +874,18 @@ class _SentencePeriods:
                 # "$33.53 bn in April-July FY26, 17.8% higher than $27.57 bn in
                 # April-July": the same months named again as the base are a year back.
                 self.spans[p.start] = shift_span(current, -12)
+            elif p.start in self.same_period_of:
+                # "in the first five months ..., against $6.8 bn in the same period of
+                # 2020": the current months, in the year named.
+                span = self.spans.get(p.start)
+                if span is not None and _months(*span) == 12 and _months(*current) < 12:
+                    back = span[1][0] - current[1][0]
+                    self.spans[p.start] = shift_span(current, 12 * back)
 
     def own(self, p: PeriodMention) -> bool:
-        return p.shift is None and p.start not in self.bases and p.start not in self.weak_bases
+        # "last year", resolved from the date of writing, is as stated as "2024".
+        stated = p.shift is None or (p.deictic and self.spans.get(p.start) is not None)
+        return stated and p.start not in self.bases and p.start not in self.weak_bases
 
     def attached_after(self, text: str, reading: Reading) -> PeriodMention | None:
         """A period right after the figure: "$8.3 bn in June", "$27.57 bn shipped a year earlier"."""
@@ -876,7 +898,14 @@ class _SentencePeriods:
         if index == len(self.mentions):
             return None
         p = self.mentions[index]
-        if reading.kind in _CHANGE_KINDS and p.shift is not None and not p.deictic:
+        if (
+            reading.kind in _CHANGE_KINDS
+            and p.shift is not None
+            and not p.deictic
+            and not _IN_RELATIVE.fullmatch(text, reading.end, p.start)
+        ):
+            # "up 5% from a year earlier" names the base; "surged 131% in the previous
+            # month" the change's own period.
             return None
         # A conversion in brackets may sit between: "$5 bn (Rs 41,000 crore) in July".
         gap = _BRACKETS.sub("", text[reading.end : p.start])

@@ -110,7 +110,7 @@ _PERIOD_BODY = rf"""
       | (?=[tTfF])(?i:(?:the\s)?first\s)(?P<nmonths>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})
             \s(?i:months)(?:\s(?:of\s)?(?:the\s)?(?:{_year_part("d")}|(?P<curfy>current\sfiscal\syear|fiscal\syear|year)))?
       | (?=[tTnNcC])(?P<dunit>(?i:this|next|the\scurrent|current)\s(?:(?i:fiscal|financial)\s)?(?i:year|month|quarter))
-      | (?P<mdeixis>(?i:last|this|next)\s)?(?P<month>{_MONTH})(?![A-Za-z])(?P<days>\s\d{{1,2}}(?P<dayrange>[-–]\d{{1,2}})?(?!\d))?(?:,?\s?(?:of\s)?(?:{_year_part("e")}))?
+      | (?P<mdeixis>(?i:last|this|next)\s)?(?P<month>{_MONTH})(?![A-Za-z])(?P<days>\s\d{{1,2}}(?P<dayrange>(?:[-–]|\s(?:to|through)\s)\d{{1,2}})?(?!\d))?(?:,?\s?(?:of\s)?(?:{_year_part("e")}))?
       | {_year_part("f")}
     )(?![\w%])
     """
