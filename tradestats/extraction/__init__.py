@@ -453,8 +453,14 @@ def _sentence_figures(
     partner_starts = [c.start for c in partners]
     flow_starts = [m.start for m in flows]
     own_flow = bool(flows)
-    ranking = _RANKING.search(folded, sentence.start, sentence.end) is not None and not any(
-        m.value != "other" and not _AGENT.match(folded, m.start) for m in flows
+    ranking = (
+        not any(m.value != "other" for m in flows)
+        # "exporter", "importer", "trader": a literal test first, as most sentences hold none.
+        and (
+            folded.find("porter", sentence.start, sentence.end) >= 0
+            or folded.find("trader", sentence.start, sentence.end) >= 0
+        )
+        and _RANKING.search(folded, sentence.start, sentence.end) is not None
     )
     figures: list[Figure] = []
     previous_end = sentence.start
@@ -483,8 +489,12 @@ def _sentence_figures(
             state,
         )
         # In a ranking every trader is an item, the story's own country too.
-        item = _item_country(
-            text, countries, previous_end, reading, None if ranking else reporter_code
+        item = (
+            _item_country(
+                text, countries, previous_end, reading, None if ranking else reporter_code
+            )
+            if countries
+            else None
         )
         same_item = bool(figures) and _SAME_ITEM.fullmatch(text, previous_end, reading.start)
         if ranking and (item is not None or (same_item and figures[-1].reporter)):
@@ -503,7 +513,7 @@ def _sentence_figures(
         elif same_item:
             # "up 11.7 percent to 2.74 trillion yuan": the same item's second figure.
             reporter_code, partner = figures[-1].reporter, figures[-1].partner
-        elif partner is None and not ranking and reporter_code is not None:
+        elif partner is None and countries and not ranking and reporter_code is not None:
             # "China, the largest buyer, accounted for 18%": a country named in the
             # figure's own stretch of the sentence, as no partner word marks it. Only
             # beside a known reporter: else "French investment" names the reporter.
@@ -602,11 +612,20 @@ def _read_periods(
     # base value only, never of the figures around it.
     bases: set[int] = set()
     weak_bases: set[int] = set()
-    same_period_of = {
-        p.start
-        for p in periods
-        if _SAME_PERIOD_OF.search(folded, max(sentence.start, p.start - 40), p.start)
-    }
+    same_period_of = (
+        set()
+        if not periods
+        else {
+            p.start
+            for p in periods
+            if p.has_year
+            and p.first
+            and p.last
+            and p.first[1] == 1
+            and p.last[1] == 12
+            and _SAME_PERIOD_OF.search(folded, max(sentence.start, p.start - 40), p.start)
+        }
+    )
     for p in periods:
         base = _BASE_BEFORE.search(folded, max(sentence.start, p.start - 30), p.start)
         # "from January to May 2018" is a span, not a base.
@@ -626,15 +645,27 @@ def _read_periods(
         and p.start not in bases
         and p.start not in weak_bases
     ]
-    ahead = _AHEAD.search(folded, sentence.start, sentence.end) is not None
+    # Only a month without a year can look ahead; most sentences name none.
+    ahead = any(not p.has_year for p in periods) and (
+        _AHEAD.search(folded, sentence.start, sentence.end) is not None
+    )
+    frame = Frame(
+        reference=state.reference_date,
+        fiscal_start=state.fiscal_start,
+        period=state.period,
+        year=state.year,
+        anchors=tuple(full_years),  # type: ignore[arg-type]
+        ahead=ahead,
+    )
     spans: dict[int, Span | None] = {}
     anchors: set[int] = set()
     for p in periods:
-        span, anchor = _resolve(p, state, full_years, state.reference_date, ahead)  # type: ignore[arg-type]
+        span, anchor = resolve_mention(p, frame)
         spans[p.start] = span
         if anchor is not None:
             anchors.add(anchor)
-    periods = [p for p in periods if p.start not in anchors]
+    if anchors:
+        periods = [p for p in periods if p.start not in anchors]
     read = _SentencePeriods(periods, spans, bases, weak_bases, state, same_period_of=same_period_of)
     for reading in readings:
         attached = read.attached_after(text, reading)
@@ -646,7 +677,8 @@ def _read_periods(
                 read.base_figures.add(reading.start)
                 if attached.start not in weak_bases:
                     bases.add(attached.start)
-    read.refresh()
+    if read.base_figures:
+        read.refresh()
     return read
 
 

@@ -216,44 +216,43 @@ def story_starts(text: str, sentences: Sequence[Sentence]) -> list[int]:
     sentence, after a blank line and after body text, with body text a few lines below
     (the lines between being more of the headline block: a kicker, a byline).
     """
-    lines: list[tuple[int, str]] = []
-    offset = 0
-    for line in text.split("\n"):
-        lines.append((offset, line))
-        offset += len(line) + 1
+    split = text.split("\n")
+    if "\n\n" not in text and max(map(len, split), default=0) <= _LONG_LINE:
+        # Hard-wrapped wire copy with indented paragraphs: one story a text.
+        return []
     starts: list[int] = []
-    body_seen = previous_body = False
-    previous_blank = True
+    offsets: list[int] = []
+    offset = 0
+    for line in split:
+        offsets.append(offset)
+        offset += len(line) + 1
+    checked_to = 0  # lines before this one are known to hold no body text since a start
+    body_seen = False
     sentence = 0
-    for index, (offset, line) in enumerate(lines):
-        stripped = line.strip()
-        if not stripped:
-            previous_blank = True
+    for index, line in enumerate(split):
+        # The cheap tests first: most lines of a text cannot be a headline at all.
+        if not line[:1].isupper() or _HEADING_END.search(line):
             continue
-        following = next((later for _, later in lines[index + 1 :] if later.strip()), "")
-        if (
-            body_seen
-            and (
-                (
-                    previous_blank
-                    and any(
-                        _is_body(later) for _, later in lines[index + 1 : index + _HEADLINE_BLOCK]
-                    )
-                )
-                # Web text with a paragraph a line: a heading sits between two of them.
-                or (previous_body and _is_body(following) and len(following) > _LONG_LINE)
-            )
-            and _is_heading(line)
-        ):
-            while sentence < len(sentences) and sentences[sentence].end <= offset:
-                sentence += 1
-            if sentence < len(sentences) and (not starts or starts[-1] != sentence):
-                starts.append(sentence)
-            body_seen = False
-        elif _is_body(line):
-            body_seen = True
-        previous_blank = False
-        previous_body = _is_body(line)
+        previous = split[index - 1] if index else ""
+        if previous.strip():
+            following = next((later for later in split[index + 1 :] if later.strip()), "")
+            # Web text with a paragraph a line: a heading sits between two of them.
+            if not (len(following) > _LONG_LINE and _is_body(previous) and _is_body(following)):
+                continue
+        elif not any(_is_body(later) for later in split[index + 1 : index + _HEADLINE_BLOCK]):
+            continue
+        if not _is_heading(line):
+            continue
+        if not body_seen:
+            body_seen = any(_is_body(earlier) for earlier in split[checked_to:index])
+        checked_to = index
+        if not body_seen:
+            continue
+        while sentence < len(sentences) and sentences[sentence].end <= offsets[index]:
+            sentence += 1
+        if sentence < len(sentences) and (not starts or starts[-1] != sentence):
+            starts.append(sentence)
+        body_seen = False
     return starts
 
 
@@ -266,8 +265,16 @@ def _is_heading(line: str) -> bool:
     )
 
 
+_BODY_LAST = frozenset(".!?\"'”’)]")
+
+
 def _is_body(line: str) -> bool:
-    return _BODY_END.search(line) is not None and len(line.split()) > 6
+    """A line that ends a sentence of seven words or more: body text, no heading."""
+    stripped = line.rstrip()
+    # The last character first: most lines of wrapped text end no sentence.
+    if not stripped or stripped[-1] not in _BODY_LAST or stripped.count(" ") < 6:
+        return False
+    return _BODY_END.search(stripped) is not None
 
 
 # --- countries -----------------------------------------------------------------------
