@@ -196,9 +196,7 @@ def from_text(text: str, year_hint: int | None = None) -> DocumentDate | None:
     head = text[:_HEAD_CHARS]
     lowered = head.lower()
     # Literal tests first: most texts hold no date line, and the patterns need not run.
-    labelled = (
-        _LABELLED_LINE.search(head) if any(map(lowered.__contains__, _LABELS)) else None
-    )
+    labelled = _LABELLED_LINE.search(head) if any(map(lowered.__contains__, _LABELS)) else None
     if labelled is not None:
         when = _from_match(labelled)
         if when is not None:
