@@ -20,7 +20,7 @@ COUNTEREXAMPLES = [(shape, text) for shape in SHAPES for text in shape.counterex
     ("shape", "example"), EXAMPLES, ids=[f"{s.name}: {e}" for s, e in EXAMPLES]
 )
 def test_shape_reads_its_example_whole(shape: Shape, example: str) -> None:
-    found = find_periods(example, 0, len(example), 4, days=True)
+    found = find_periods(example, 0, len(example), 4, days=True, shapes=True)
     assert [(p.text, p.shape) for p in found] == [(example, shape.name)]
 
 
@@ -28,7 +28,7 @@ def test_shape_reads_its_example_whole(shape: Shape, example: str) -> None:
     ("shape", "text"), COUNTEREXAMPLES, ids=[f"{s.name}: {t}" for s, t in COUNTEREXAMPLES]
 )
 def test_shape_does_not_read_its_counterexample(shape: Shape, text: str) -> None:
-    found = find_periods(text, 0, len(text), 4, days=True)
+    found = find_periods(text, 0, len(text), 4, days=True, shapes=True)
     assert not [p for p in found if p.shape == shape.name and p.text == text]
 
 

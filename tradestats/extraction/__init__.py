@@ -78,7 +78,7 @@ class _Faults:
 
 
 _PERIOD_LINK = re.compile(
-    r"(?i)^[\s,]*(?:\(|in|during|for|of|over|through|as\s+of|at\s+end-?|by|until|in\s+the|during\s+the|for\s+the|of\s+the|over\s+the|in\s+calendar)?[\s(]*(?:the\s+period\s+)?$"
+    r"(?i)^[\s,]*(?:\(|in|during|for|of|over|through|as\s+of|at\s+end-?|by|until|in\s+the|during\s+the|for\s+the|of\s+the|over\s+the|in\s+calendar)?[\s(]*(?:the\s+period\s+|(?:the\s+)?(?:same|corresponding)\s+(?:period|month|months|quarter|half)\s+(?:of|in)\s+)?$"
 )
 
 
@@ -102,10 +102,16 @@ _BASE_FIGURE = re.compile(
     r"(?:(?:compared|comparison)\s+(?:with|to)|as\s+against|against|versus|vs\.?|from|than)"
     r"\s+(?:a\s+|an\s+|the\s+)?(?:revised\s+|previously\s+reported\s+|upwardly\s+revised\s+|downwardly\s+revised\s+)?$"
 )
+# Over the folded text: "the same period of 2020", "the corresponding month in 2019".
+_SAME_PERIOD_OF = re.compile(
+    r"(?:same|corresponding|like)\s+(?:period|months?|quarter|half|time)\s+(?:of|in|as\s+in)\s+(?:the\s+)?$"
+)
 # A sentence that looks ahead: "in December" is then this December, not the last one.
 _AHEAD = re.compile(
-    r"\b(?:will|forecasts?|forecasted|expects?|expected|projects?|projected|projections?|targets?|targeted|aims?|goal|outlook|estimates?)\b"
+    r"\b(?:will|would|(?:is|are)\s+(?:expected|forecast|projected|set|likely)\s+to|expects?\s+(?:\w+\s+){0,3}to"
+    r"|forecasts?\s+(?:\w+\s+){0,3}to|aims?\s+to|plans?\s+to|targets?\s+(?:of|to))\b"
 )
+_IN_RELATIVE = re.compile(r"\s+(?:in|during)\s+")
 _RELATIVE_LINK = re.compile(
     r"(?i)^[\s,]*(?:[a-z]+ed\s+|seen\s+|(?:was|were)\s+)?(?:in\s+|during\s+|over\s+)?$"
 )
@@ -565,8 +571,14 @@ def _sentence_figures(
     partner_starts = [c.start for c in partners]
     flow_starts = [m.start for m in flows]
     own_flow = bool(flows)
-    ranking = _RANKING.search(folded, sentence.start, sentence.end) is not None and not any(
-        m.value != "other" and not _AGENT.match(folded, m.start) for m in flows
+    ranking = (
+        not any(m.value != "other" for m in flows)
+        # "exporter", "importer", "trader": a literal test first, as most sentences hold none.
+        and (
+            folded.find("porter", sentence.start, sentence.end) >= 0
+            or folded.find("trader", sentence.start, sentence.end) >= 0
+        )
+        and _RANKING.search(folded, sentence.start, sentence.end) is not None
     )
     figures: list[Figure] = []
     previous_end = sentence.start
@@ -594,7 +606,19 @@ def _sentence_figures(
             not own_flow and not countries,
             state,
         )
-        item = _item_country(text, countries, previous_end, reading, reporter_code)
+        # In a ranking every trader is an item, the story's own country too.
+        item = (
+            _item_country(
+                text, countries, previous_end, reading, None if ranking else reporter_code
+            )
+            if countries
+            else None
+        )
+        same_item = bool(figures) and _SAME_ITEM.fullmatch(text, previous_end, reading.start)
+        if ranking and (item is not None or (same_item and figures[-1].reporter)):
+            # A ranked trader's figure is of the flow it is ranked by, whatever the
+            # sentence before was about.
+            flow = _trader_flow(folded, reading.end, sentence) or flow  # type: ignore[assignment]
         if item is not None:
             # A list item's own country wins over the sentence's: "China (-6.8%) and the
             # US (-2.1%)", "followed by the ASEAN, up 11.7%", "Germany with $1.6 bn". In
@@ -604,9 +628,16 @@ def _sentence_figures(
                 reporter_code, partner = item.value, None
             else:
                 partner = item.value
-        elif figures and _SAME_ITEM.fullmatch(text, previous_end, reading.start):
+        elif same_item:
             # "up 11.7 percent to 2.74 trillion yuan": the same item's second figure.
             reporter_code, partner = figures[-1].reporter, figures[-1].partner
+        elif partner is None and countries and not ranking and reporter_code is not None:
+            # "China, the largest buyer, accounted for 18%": a country named in the
+            # figure's own stretch of the sentence, as no partner word marks it. Only
+            # beside a known reporter: else "French investment" names the reporter.
+            plain = _plain_country(countries, previous_end, reading.start, reporter_code)
+            if plain is not None:
+                partner = plain.value
         direction = ctx.direction_near(
             text,
             previous_end,
@@ -699,6 +730,20 @@ def _read_periods(
     # base value only, never of the figures around it.
     bases: set[int] = set()
     weak_bases: set[int] = set()
+    same_period_of = (
+        set()
+        if not periods
+        else {
+            p.start
+            for p in periods
+            if p.has_year
+            and p.first
+            and p.last
+            and p.first[1] == 1
+            and p.last[1] == 12
+            and _SAME_PERIOD_OF.search(folded, max(sentence.start, p.start - 40), p.start)
+        }
+    )
     for p in periods:
         base = _BASE_BEFORE.search(folded, max(sentence.start, p.start - 30), p.start)
         # "from January to May 2018" is a span, not a base.
@@ -718,16 +763,28 @@ def _read_periods(
         and p.start not in bases
         and p.start not in weak_bases
     ]
-    ahead = _AHEAD.search(folded, sentence.start, sentence.end) is not None
+    # Only a month without a year can look ahead; most sentences name none.
+    ahead = any(not p.has_year for p in periods) and (
+        _AHEAD.search(folded, sentence.start, sentence.end) is not None
+    )
+    frame = Frame(
+        reference=state.reference_date,
+        fiscal_start=state.fiscal_start,
+        period=state.period,
+        year=state.year,
+        anchors=tuple(full_years),  # type: ignore[arg-type]
+        ahead=ahead,
+    )
     spans: dict[int, Span | None] = {}
     anchors: set[int] = set()
     for p in periods:
-        span, anchor = _resolve(p, state, full_years, state.reference_date, ahead)  # type: ignore[arg-type]
+        span, anchor = resolve_mention(p, frame)
         spans[p.start] = span
         if anchor is not None:
             anchors.add(anchor)
-    periods = [p for p in periods if p.start not in anchors]
-    read = _SentencePeriods(periods, spans, bases, weak_bases, state)
+    if anchors:
+        periods = [p for p in periods if p.start not in anchors]
+    read = _SentencePeriods(periods, spans, bases, weak_bases, state, same_period_of=same_period_of)
     for reading in readings:
         attached = read.attached_after(text, reading)
         if attached is not None:
@@ -738,7 +795,8 @@ def _read_periods(
                 read.base_figures.add(reading.start)
                 if attached.start not in weak_bases:
                     bases.add(attached.start)
-    read.refresh()
+    if read.base_figures:
+        read.refresh()
     return read
 
 
@@ -763,7 +821,9 @@ def _carry_period(sentence_periods: _SentencePeriods, state: _State) -> None:
 
 
 # Over the folded text: a sentence that ranks traders, not one that counts flows.
-_RANKING = re.compile(r"\b(?:exporters?|importers?|traders?|trading\s+nations?)\b")
+_RANKING = re.compile(
+    r"\b(?:\w+est|leading|top|main|major)\s+(?:\w+\s+)?(?:exporters?|importers?|traders?)\b"
+)
 _AGENT = re.compile(r"(?:exporter|importer|trader)")
 # Between a list item's country and its figure: "China (", "China (€3.4 tn, ", "Germany
 # with ", "the ASEAN, up ", "the United States, down ".
@@ -772,6 +832,31 @@ _ITEM_GAP = re.compile(
 )
 # Between two figures of one list item: "(-6.8%)" has none; "up 11.7% to 2.74 tn".
 _SAME_ITEM = re.compile(r"\s*(?:,\s*|\s+(?:or|to|from|at)\s+(?:about\s+)?)")
+
+
+def _plain_country(
+    countries: list[ctx.Mention], start: int, end: int, reporter: str | None
+) -> ctx.Mention | None:
+    """The one country other than the reporter named plainly in ``[start, end)``."""
+    named = {m.value for m in countries if start <= m.start and m.end <= end}
+    others = [m for m in countries if start <= m.start and m.end <= end and m.value != reporter]
+    if len(named - {reporter}) != 1 or any(m.how not in ("", "pair") for m in others):
+        return None
+    return others[-1]
+
+
+def _trader_flow(folded: str, end: int, sentence: Sentence) -> str | None:
+    """The flow of a ranked trader: "the largest exporter" after it, else before it.
+
+    Only in a ranking: elsewhere "exporters" are people ("the levy on exporters").
+    """
+    after = _AGENT.search(folded, end, sentence.end)
+    if after is None:
+        before = list(_AGENT.finditer(folded, sentence.start, end))
+        after = before[-1] if before else None
+    if after is None:
+        return None
+    return {"exporter": "exports", "importer": "imports"}.get(after.group(0))
 
 
 def _item_country(
@@ -875,6 +960,8 @@ class _SentencePeriods:
     after: dict[int, PeriodMention | None] = field(default_factory=dict)
     # figures that are the base of a comparison: "up from [$4.8 bn]", "than [$27.57 bn]"
     base_figures: set[int] = field(default_factory=set)
+    # years after "the same period of": the current value's months in that year
+    same_period_of: set[int] = field(default_factory=set)
 
     def resolved(
         self, mention: PeriodMention, previous_span: Span | None, base_figure: bool = False
@@ -937,9 +1024,18 @@ class _SentencePeriods:
                 # "$33.53 bn in April-July FY26, 17.8% higher than $27.57 bn in
                 # April-July": the same months named again as the base are a year back.
                 self.spans[p.start] = shift_span(current, -12)
+            elif p.start in self.same_period_of:
+                # "in the first five months ..., against $6.8 bn in the same period of
+                # 2020": the current months, in the year named.
+                span = self.spans.get(p.start)
+                if span is not None and _months(*span) == 12 and _months(*current) < 12:
+                    back = span[1][0] - current[1][0]
+                    self.spans[p.start] = shift_span(current, 12 * back)
 
     def own(self, p: PeriodMention) -> bool:
-        return p.shift is None and p.start not in self.bases and p.start not in self.weak_bases
+        # "last year", resolved from the date of writing, is as stated as "2024".
+        stated = p.shift is None or (p.deictic and self.spans.get(p.start) is not None)
+        return stated and p.start not in self.bases and p.start not in self.weak_bases
 
     def attached_after(self, text: str, reading: Reading) -> PeriodMention | None:
         """A period right after the figure: "$8.3 bn in June", "$27.57 bn shipped a year earlier"."""
@@ -952,7 +1048,14 @@ class _SentencePeriods:
         if index == len(self.mentions):
             return None
         p = self.mentions[index]
-        if reading.kind in _CHANGE_KINDS and p.shift is not None and not p.deictic:
+        if (
+            reading.kind in _CHANGE_KINDS
+            and p.shift is not None
+            and not p.deictic
+            and not _IN_RELATIVE.fullmatch(text, reading.end, p.start)
+        ):
+            # "up 5% from a year earlier" names the base; "surged 131% in the previous
+            # month" the change's own period.
             return None
         # A conversion in brackets may sit between: "$5 bn (Rs 41,000 crore) in July".
         gap = _BRACKETS.sub("", text[reading.end : p.start])

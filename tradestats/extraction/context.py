@@ -31,7 +31,7 @@ _FLOW_FIRST_WORDS = """
     two-way bilateral overall turnover tariff duty duties levy levies tax gdp gross inflation
     utilis utiliz interest unemployment economy economic growth exchange depreciation
     appreciation devaluation productivity wage price stock share index rating orders output
-    production profit revenue budget
+    production profit revenue budget positive negative commercial
 """
 _CURRENCY_NAMES = "yen rupee yuan dollar euro won ringgit lira peso real sterling pound currency"
 _FLOW_START = (
@@ -41,11 +41,16 @@ _FLOW_START = (
 # Runs over the folded text (see folding.py). A digit may touch the word in scraped text:
 # "extra-EU28exports".
 _FLOW_BODY = r"""(?:
-        (?P<deficit>(?:(?:trade|merchandise|goods|current[-\s]account|external)\s+)?(?:deficits?|shortfall))
-      | (?P<surplus>(?:(?:trade|merchandise|goods|current[-\s]account|external)\s+)?surplus(?:es)?)
+        (?P<deficit>(?:(?:trade|merchandise|goods|current[-\s]account|external)\s+)?(?:deficits?|shortfall)
+            |negative\s+(?:trade\s+)?balance|imports\s+(?:exceeded|outstripped|outpaced)\s+exports)
+      | (?P<surplus>(?:(?:trade|merchandise|goods|current[-\s]account|external)\s+)?surplus(?:es)?
+            |positive\s+(?:trade\s+)?balance|exports\s+(?:exceeded|outstripped|outpaced)\s+imports)
       | (?P<balance>(?:trade\s+balance|balance\s+of\s+trade|merchandise\s+balance|(?<!current\saccount\s)balance))
-      | (?P<exports>(?:re-?exports?|exports?|exported|exporting|shipments|outbound\s+shipments|overseas\s+sales|sales\s+abroad))
-      | (?P<imports>(?:imports?|imported|importing|purchases\s+from\s+abroad|inbound\s+shipments))
+      | (?P<sum>(?:exports?\s+(?:plus|and)\s+imports?|imports?\s+(?:plus|and)\s+exports?)(?=\s*(?:\)|combined|together))
+            |exports?\s+plus\s+imports?|imports?\s+plus\s+exports?|commercial\s+exchange)
+      | (?P<exports>(?:export\s+(?:turnover|value|earnings|revenues?|receipts)|re-?exports?|exports?|exported|exporting
+            |shipments|outbound\s+shipments|overseas\s+sales|sales\s+abroad))
+      | (?P<imports>(?:import\s+(?:turnover|value|bill)|imports?|imported|importing|purchases\s+from\s+abroad|inbound\s+shipments))
       | (?P<trade>(?:(?:total|foreign|two-way|bilateral|overall|external|merchandise|goods)\s+trade(?:\s+volume)?
             |trade(?:\s+volume|\s+turnover)|turnover|trade(?=\s+(?:between|with|in)\b)
             |(?<=['’]s\s)trade|(?<=[a-z0-9]\s)trade(?![\s-](?:ministry|minister|data|figures|department|office|body|talks|war|deal|agreement|pact|dispute|representative|policy|barriers|tensions|relations|union|partner)))
@@ -63,7 +68,10 @@ _FLOW_FIRST = "".join(
 FLOW_PATTERN = skipping.pattern(
     _FLOW_FIRST, "(?<![A-Za-z_-])", rf"(?={_FLOW_START}){_FLOW_BODY}", re.VERBOSE
 )
-_FLOW_NAMES = ("deficit", "surplus", "balance", "exports", "imports", "trade", "other")
+# The groups of FLOW_PATTERN, in order, and the flow each stands for: "exports plus
+# imports" is total trade, named before either flow alone can match.
+_FLOW_NAMES = ("deficit", "surplus", "balance", "sum", "exports", "imports", "trade", "other")
+_FLOW_OF_GROUP = {"sum": "trade"}
 
 
 def _phrases(text: str) -> list[str]:
@@ -183,6 +191,8 @@ _BODY_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _HEADING_WORDS = range(2, 17)
 # Lines a headline block may take before its body: kicker, byline, an advertisement.
 _HEADLINE_BLOCK = 9
+# Longer than any hard-wrapped line of wire copy: a paragraph written on one line.
+_LONG_LINE = 90
 # A photo caption: its dates and places are the picture's, not the story's.
 CAPTION = re.compile(
     r"(?i)\((?:file\s+)?(?:photo|image|picture|pic)\b|^(?:file\s+)?(?:photo|image)s?\s*:"
@@ -206,34 +216,43 @@ def story_starts(text: str, sentences: Sequence[Sentence]) -> list[int]:
     sentence, after a blank line and after body text, with body text a few lines below
     (the lines between being more of the headline block: a kicker, a byline).
     """
-    lines: list[tuple[int, str]] = []
-    offset = 0
-    for line in text.split("\n"):
-        lines.append((offset, line))
-        offset += len(line) + 1
+    split = text.split("\n")
+    if "\n\n" not in text and max(map(len, split), default=0) <= _LONG_LINE:
+        # Hard-wrapped wire copy with indented paragraphs: one story a text.
+        return []
     starts: list[int] = []
+    offsets: list[int] = []
+    offset = 0
+    for line in split:
+        offsets.append(offset)
+        offset += len(line) + 1
+    checked_to = 0  # lines before this one are known to hold no body text since a start
     body_seen = False
-    previous_blank = True
     sentence = 0
-    for index, (offset, line) in enumerate(lines):
-        stripped = line.strip()
-        if not stripped:
-            previous_blank = True
+    for index, line in enumerate(split):
+        # The cheap tests first: most lines of a text cannot be a headline at all.
+        if not line[:1].isupper() or _HEADING_END.search(line):
             continue
-        if (
-            body_seen
-            and previous_blank
-            and _is_heading(line)
-            and any(_is_body(later) for _, later in lines[index + 1 : index + _HEADLINE_BLOCK])
-        ):
-            while sentence < len(sentences) and sentences[sentence].end <= offset:
-                sentence += 1
-            if sentence < len(sentences) and (not starts or starts[-1] != sentence):
-                starts.append(sentence)
-            body_seen = False
-        elif _is_body(line):
-            body_seen = True
-        previous_blank = False
+        previous = split[index - 1] if index else ""
+        if previous.strip():
+            following = next((later for later in split[index + 1 :] if later.strip()), "")
+            # Web text with a paragraph a line: a heading sits between two of them.
+            if not (len(following) > _LONG_LINE and _is_body(previous) and _is_body(following)):
+                continue
+        elif not any(_is_body(later) for later in split[index + 1 : index + _HEADLINE_BLOCK]):
+            continue
+        if not _is_heading(line):
+            continue
+        if not body_seen:
+            body_seen = any(_is_body(earlier) for earlier in split[checked_to:index])
+        checked_to = index
+        if not body_seen:
+            continue
+        while sentence < len(sentences) and sentences[sentence].end <= offsets[index]:
+            sentence += 1
+        if sentence < len(sentences) and (not starts or starts[-1] != sentence):
+            starts.append(sentence)
+        body_seen = False
     return starts
 
 
@@ -246,8 +265,16 @@ def _is_heading(line: str) -> bool:
     )
 
 
+_BODY_LAST = frozenset(".!?\"'”’)]")
+
+
 def _is_body(line: str) -> bool:
-    return _BODY_END.search(line) is not None and len(line.split()) > 6
+    """A line that ends a sentence of seven words or more: body text, no heading."""
+    stripped = line.rstrip()
+    # The last character first: most lines of wrapped text end no sentence.
+    if not stripped or stripped[-1] not in _BODY_LAST or stripped.count(" ") < 6:
+        return False
+    return _BODY_END.search(stripped) is not None
 
 
 # --- countries -----------------------------------------------------------------------
@@ -380,7 +407,7 @@ def find_flows(text: str, start: int, end: int, folded: str | None = None) -> li
     lowered = fold(text) if folded is None else folded
     for match in skipping.finditer(FLOW_PATTERN, lowered, start, end):
         name = next(n for n in _FLOW_NAMES if match.group(n))
-        found.append(Mention(*match.span(WHOLE), name))
+        found.append(Mention(*match.span(WHOLE), _FLOW_OF_GROUP.get(name, name)))
     return found
 
 
@@ -392,7 +419,15 @@ def adjacent_after(text: str, end: int, mention: Mention, limit: int = 32) -> bo
     gap = text[end : mention.start]
     if len(gap) > limit or mention.start < end:
         return False
-    return bool(_FILLER.fullmatch(gap))
+    return bool(_FILLER.fullmatch(gap) or _CHANGE_IN.fullmatch(gap))
+
+
+# "a 5.4% increase in exports", "a 2% fall in the value of imports": the noun of change
+# after a rate names what changed, whatever the clause before it was about.
+_CHANGE_IN = re.compile(
+    r"(?i)\s*(?:(?:year-on-year|annual|monthly|y-o-y)\s+)?(?:increase|rise|growth|gain|jump|surge|fall|drop|decline|decrease|dip|slump|contraction|expansion)"
+    r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:value|volume)\s+of\s+)?(?:\w+['’]s\s+)?(?:total\s+|merchandise\s+|goods\s+)?"
+)
 
 
 _FILLER = re.compile(

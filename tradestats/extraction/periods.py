@@ -80,12 +80,15 @@ _PERIOD_START = "|".join(
                 "third",
                 "fourth",
                 "final",
-                "this",
-                "next",
-                "current",
             ],
             case_blind=True,
         ),
+        # "This" and "next" are common words: only before a unit or a month name.
+        "(?:[tT]his|[nN]ext|[cC]urrent)\\s(?:"
+        + trie_pattern(["year", "month", "quarter", "fiscal", "financial"], case_blind=True)
+        + "|"
+        + trie_pattern([name.title() for name in MONTHS])
+        + ")",
         trie_pattern(["fiscal"], case_blind=True),
         "[yY][eE][aA][rR][-\\s][tT][oO][-\\s]",
     )
@@ -110,7 +113,7 @@ _PERIOD_BODY = rf"""
       | (?=[tTfF])(?i:(?:the\s)?first\s)(?P<nmonths>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})
             \s(?i:months)(?:\s(?:of\s)?(?:the\s)?(?:{_year_part("d")}|(?P<curfy>current\sfiscal\syear|fiscal\syear|year)))?
       | (?=[tTnNcC])(?P<dunit>(?i:this|next|the\scurrent|current)\s(?:(?i:fiscal|financial)\s)?(?i:year|month|quarter))
-      | (?P<mdeixis>(?i:last|this|next)\s)?(?P<month>{_MONTH})(?![A-Za-z])(?P<days>\s\d{{1,2}}(?P<dayrange>[-–]\d{{1,2}})?(?!\d))?(?:,?\s?(?:of\s)?(?:{_year_part("e")}))?
+      | (?P<mdeixis>(?i:last|this|next)\s)?(?P<month>{_MONTH})(?![A-Za-z])(?P<days>\s\d{{1,2}}(?P<dayrange>(?:[-–]|\s(?:to|through)\s)\d{{1,2}})?(?!\d))?(?:,?\s?(?:of\s)?(?:{_year_part("e")}))?
       | {_year_part("f")}
     )(?![\w%])
     """
@@ -233,16 +236,22 @@ def _shift_month(year: int, month: int, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | None:
-    """The mention a match of PERIOD_PATTERN stands for, named by its shape."""
-    mention = _parse_period(match, fiscal_start)
-    if mention is None:
-        return None
-    shape = next((name for group, name in _BRANCHES if match.group(group)), "year")
-    return replace(mention, shape=shape)
+def parse_period(
+    match: re.Match[str], fiscal_start: int, shape: bool = False, days: bool = False
+) -> PeriodMention | None:
+    """The mention a match of PERIOD_PATTERN stands for; ``shape`` names its shape too
+    (for the examples of SHAPES: a figure's period needs no name)."""
+    mention = _parse_period(match, fiscal_start, days)
+    if mention is None or not shape:
+        return mention
+    # Set on the mention just made, before anyone sees it.
+    object.__setattr__(
+        mention, "shape", next((name for group, name in _BRANCHES if match.group(group)), "year")
+    )
+    return mention
 
 
-def _parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | None:
+def _parse_period(match: re.Match[str], fiscal_start: int, days: bool) -> PeriodMention | None:
     # Looked up one name at a time: the pattern has some seventy groups, and a dict of
     # them all for every mention would cost more than the rest of this function.
     groups = match
@@ -273,6 +282,8 @@ def _parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | No
     if groups["date"]:
         # "16 August 2019", "March 26, 1987": a day, not a period of trade data; as a
         # period it is its month.
+        if not days:
+            return None
         day = re.search(rf"{_YEAR}", text)
         assert day is not None
         month = month_number(re.search(_MONTH, text).group(0))  # type: ignore[union-attr]
@@ -367,7 +378,7 @@ def _parse_period(match: re.Match[str], fiscal_start: int) -> PeriodMention | No
         span = _resolve_span(groups, "e", fiscal_start)
         if groups["days"] and not groups["dayrange"]:
             # "from August 7", "LONDON, March 26": a day, not a period of trade data.
-            return replace(months_of(span, month, month), day=True)
+            return replace(months_of(span, month, month), day=True) if days else None
         deixis = groups["mdeixis"]
         if deixis and span is None:
             return PeriodMention(
@@ -436,14 +447,16 @@ def find_periods(
     fiscal_start: int,
     folded: str | None = None,
     days: bool = False,
+    shapes: bool = False,
 ) -> list[PeriodMention]:
     """Period mentions in ``text[start:end]``; ``folded`` is ``fold(text)`` if the caller has it.
 
     ``days`` keeps dates ("16 August 2019") as their months; a figure's period is never one.
+    ``shapes`` names the shape of each mention (see SHAPES).
     """
     found: list[PeriodMention] = []
     for match in skipping.finditer(PERIOD_PATTERN, text, start, end):
-        parsed = parse_period(match, fiscal_start)
+        parsed = parse_period(match, fiscal_start, shapes, days)
         if parsed is not None and (days or not parsed.day):
             found.append(parsed)
     if folded is None:
@@ -459,7 +472,7 @@ def find_periods(
         shift = -12 if match.group("yago") else -1 if match.group("mago") else -3
         deictic = bool(_DEICTIC.fullmatch(match.group(WHOLE)))
         mention_start, mention_end = match.span(WHOLE)
-        if any(p.start <= mention_start and mention_end <= p.end for p in absolute):
+        if absolute and any(p.start <= mention_start and mention_end <= p.end for p in absolute):
             continue  # "December last year" is one period, read above
         found.append(
             PeriodMention(
