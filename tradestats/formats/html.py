@@ -329,7 +329,7 @@ class _Reader(_Tokenizer):
         self._emit(Run(unescape(reference), line, column + 1, verbatim=False))
 
     def handle_comment(self, data: str) -> None:
-        if not data.lstrip().startswith("tradestats-"):
+        if not data.lstrip().lower().startswith("tradestats-"):
             return
         # A directive is kept wherever it is, dropped region or not: it is not content.
         line, column = self.getpos()
