@@ -31,7 +31,7 @@ from tradestats.models import (
 )
 from tradestats.output import display
 from tradestats.read import STDIN, Excludes, InputError, Source, expand, read, read_bytes
-from tradestats.segment import split_sentences
+from tradestats.segment import Sentence, split_sentences
 
 # Below this many files a pool costs more to start than it saves.
 PARALLEL_MIN_FILES = 8
@@ -41,6 +41,11 @@ BATCH = 8
 IN_FLIGHT_PER_WORKER = 4
 
 Item = Source | InputError
+# quantulum3 (--all) is super-linear within a sentence: "12 x 30 mm by" repeated over
+# 2,000 characters takes seconds, over 20,000 minutes. Longer sentences (no prose
+# sentence comes near; a run-on list of numbers does) are left to the trade grammar,
+# with a note that their other quantities were not read.
+MAX_QUANTITY_SENTENCE = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,22 +145,19 @@ def _process(item: Item, task: Task, data: bytes | None) -> Outcome:
         return Outcome(name, problem=InputProblem(name, str(error)))
     sentences = split_sentences(document.text)
     faults: list[InputProblem] = []
-    figures = located(
-        document,
-        extract_document(
-            document,
-            reference_date=task.reference_date,
-            include_quantities=task.include_quantities,
-            sentences=sentences,
-            faults=faults,
-        ),
+    trade = extract_document(
+        document, reference_date=task.reference_date, sentences=sentences, faults=faults
     )
+    notes: list[str] = []
+    if task.include_quantities:
+        trade = _with_quantities(document, sentences, trade, notes)
+    figures = located(document, trade)
     if task.config is None:
         note = undated_note(document, figures)
         return Outcome(
             document.path,
             figures=tuple(figures),
-            warnings=(note,) if note else (),
+            warnings=(*notes, note) if note else tuple(notes),
             faults=tuple(faults),
         )
     try:
@@ -169,9 +171,31 @@ def _process(item: Item, task: Task, data: bytes | None) -> Outcome:
         result.figures,
         result.claims,
         result.findings,
-        warnings=result.warnings,
+        warnings=(*notes, *result.warnings),
         faults=tuple(faults),
     )
+
+
+def _with_quantities(
+    document: Document, sentences: list[Sentence], trade: list[Figure], notes: list[str]
+) -> list[Figure]:
+    """The trade figures and the other quantities, in document order; sentences too long
+    for quantulum3 are noted in ``notes`` instead of read."""
+    from tradestats.extraction.quantities import find_quantities
+
+    kept = []
+    for sentence in sentences:
+        length = sentence.end - sentence.start
+        if length <= MAX_QUANTITY_SENTENCE:
+            kept.append(sentence)
+            continue
+        notes.append(
+            f"{document.path}:{document.location(sentence.start)}: a sentence of {length:,}"
+            f" characters (over {MAX_QUANTITY_SENTENCE:,}); its quantities other than money,"
+            " percent and multiples are not read"
+        )
+    quantities = find_quantities(document, kept, trade)
+    return sorted(trade + quantities, key=lambda f: (f.start, f.end))
 
 
 def _process_batch(batch: list[tuple[Item, bytes | None]], task: Task) -> list[Outcome]:

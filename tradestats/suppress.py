@@ -31,9 +31,12 @@ DISABLE = "tradestats-disable"
 ENABLE = "tradestats-enable"
 DIRECTIVES = (DISABLE, DISABLE_NEXT_LINE, ENABLE)
 
-# One pass over the text: every comment that starts with a tradestats- word, even a
-# misspelt one, so that typos are reported instead of silently suppressing nothing.
-_DIRECTIVE = re.compile(r"<!--\s*(tradestats-[\w-]*)(.*?)-->", re.DOTALL)
+# One pass over the text: every comment that starts with a tradestats- word, in any case
+# and even misspelt, so that typos are reported instead of silently suppressing nothing;
+# one that never closes ends at its line and is reported too.
+_DIRECTIVE = re.compile(
+    r"<!--\s*(tradestats-(?:\w|-(?!->))*)(?:(.*?)-->|[^\n]*)", re.DOTALL | re.IGNORECASE
+)
 _SEPARATOR = re.compile(r"[\s,]+")
 
 LineRanges = tuple[tuple[int, int], ...]
@@ -63,7 +66,7 @@ class Suppressions:
 
 def parse_suppressions(text: str) -> Suppressions:
     """The suppressions a document's directives set, in one scan of the text."""
-    if "tradestats-" not in text:
+    if "tradestats-" not in text.lower():
         return Suppressions()
     last_line = text.count("\n") + 1
     spans: dict[str, list[tuple[int, int]]] = {}
@@ -74,7 +77,13 @@ def parse_suppressions(text: str) -> Suppressions:
         line += text.count("\n", counted, match.start())
         counted = match.start()
         end_line = line + text.count("\n", match.start(), match.end())
-        keyword = match.group(1)
+        keyword = match.group(1).lower()
+        if match.group(2) is None:
+            warnings.append(
+                f"line {line}: tradestats directive {match.group(1)!r} is not closed with -->;"
+                " it is ignored"
+            )
+            continue
         if keyword not in DIRECTIVES:
             warnings.append(
                 f"line {line}: unknown tradestats directive {keyword!r}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import fields
-from decimal import Decimal
+from decimal import Context, Decimal
 from functools import cache
 
 import pandas as pd
@@ -28,13 +28,34 @@ POINT_KEY = ["flow", "reporter", "partner", "period_start", "period_end", "unit"
 GROWTH_UNITS = ("%", "pp")
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _CROSS_DOCUMENT_RULE = "TS401"
+# January of year 1 to December 9999, as months since year 0.
+_FIRST_MONTH, _LAST_MONTH = 12, 9999 * 12 + 11
+
+
+def _exact(value: Decimal) -> Context:
+    """A context wide enough for every digit of ``value``: the default 28 digits would
+    round a 30-digit amount, and raise InvalidOperation when quantizing a growth of
+    10^26 percent to hundredths."""
+    return Context(prec=max(28, len(value.as_tuple().digits), value.adjusted() + 4))
 
 
 def _cell(value: object) -> object:
     # Exact decimals go out as their printed form so that CSV keeps every digit.
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
+        if not value.is_finite():
+            return str(value)
+        context = _exact(value)
+        if value == value.to_integral_value(context=context):
+            return format(value.normalize(context), "f")
+        return str(value)
     return value
+
+
+def hundredths(value: Decimal) -> str:
+    """``value`` rounded to 0.01, with every digit before the point kept."""
+    if not value.is_finite():
+        return str(value)
+    return format(value.quantize(Decimal("0.01"), context=_exact(value)), "f")
 
 
 # --- periods ----------------------------------------------------------------------------
@@ -62,6 +83,10 @@ def to_period(start: str | None, end: str | None) -> pd.Period | pd.PeriodIndex 
     if start is None or end is None or _missing(start) or _missing(end):
         return None
     first, last = month_number(start), month_number(end)
+    if not (_FIRST_MONTH <= first <= last <= _LAST_MONTH):
+        # Outside the years pandas periods hold (a "year earlier" than year 1 is year 0):
+        # the row keeps its months, only the Period column is left empty.
+        return None
     length = last - first + 1
     if length == 1:
         return pd.Period(start, freq="M")
@@ -155,7 +180,7 @@ def figures_frame(figures: Sequence[Figure], claims: Sequence[Claim] = ()) -> pd
         stated = recomputed = verdict = rule = None
         if claim is not None and claim.expected is not None:
             stated = None if claim.stated_value is None else _cell(claim.stated_value)
-            recomputed = format(claim.expected.quantize(Decimal("0.01")), "f")
+            recomputed = hundredths(claim.expected)
             verdict, rule = claim.verdict, claim.rule
         columns["stated_growth"].append(stated)
         columns["recomputed_growth"].append(recomputed)

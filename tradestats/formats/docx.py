@@ -21,6 +21,13 @@ from tradestats.formats.grid import Cell, write_table
 from tradestats.formats.layout import Run, TextBuilder
 from tradestats.models import Document
 
+# What a .docx may cost once inflated. The 25 MB input limit counts compressed bytes,
+# and XML compresses a hundredfold: a 366 KB file whose document.xml inflates to 114 MB
+# took minutes and gigabytes. A long report's XML is a few MB; its images are the rest.
+MAX_XML_BYTES = 20 * 1024 * 1024
+MAX_PACKAGE_BYTES = 100 * 1024 * 1024
+MAX_PARTS = 10_000
+
 
 def read_docx(data: bytes, name: str) -> Document:
     try:
@@ -30,6 +37,7 @@ def read_docx(data: bytes, name: str) -> Document:
         raise missing_extra("docx", name) from None
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(f"{name}: not a Word .docx file (not a zip archive)")
+    _check_inflated_size(data, name)
     try:
         word = docx.Document(io.BytesIO(data))
         blocks = list(word.iter_inner_content())
@@ -52,6 +60,35 @@ def read_docx(data: bytes, name: str) -> Document:
             builder.end_block()
     document = builder.document(name, style="paragraph", labels=tuple(labels))
     return with_date(document, from_docx(word.core_properties))
+
+
+def _check_inflated_size(data: bytes, name: str) -> None:
+    """Refuse a package whose parts inflate past the limits, before any is inflated.
+
+    The sizes are those the archive declares; zipfile never inflates a part past its
+    declared size (a part that lies fails its checksum instead), so they are a bound.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            parts = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise InputError(f"{name}: not a readable Word .docx file ({_reason(error)})") from None
+    if len(parts) > MAX_PARTS:
+        raise InputError(
+            f"{name}: {len(parts):,} parts in the package (limit {MAX_PARTS:,}); not read"
+        )
+    xml = sum(p.file_size for p in parts if p.filename.lower().endswith((".xml", ".rels")))
+    total = sum(p.file_size for p in parts)
+    if xml > MAX_XML_BYTES:
+        raise InputError(
+            f"{name}: its XML inflates to {xml / 2**20:,.0f} MB"
+            f" (limit {MAX_XML_BYTES // 2**20} MB); not read"
+        )
+    if total > MAX_PACKAGE_BYTES:
+        raise InputError(
+            f"{name}: inflates to {total / 2**20:,.0f} MB"
+            f" (limit {MAX_PACKAGE_BYTES // 2**20} MB); not read"
+        )
 
 
 def _table(

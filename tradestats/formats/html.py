@@ -51,8 +51,6 @@ _BOILERPLATE = re.compile(
     r"outbrain|taboola|trending|popular|most[-_]read|also[-_]read|read[-_]more|"
     r"more[-_]stories|footer|masthead|toolbar|widget)(?:[-_]|$)"
 )
-_MAIN = re.compile(r"(?i)<main[\s>]|\brole\s*=\s*[\"']?main\b")
-_ARTICLE = re.compile(r"(?i)<article[\s>]")
 _CHARSET = re.compile(rb"""(?i)<meta[^>]+charset\s*=\s*["']?([\w-]+)""")
 _TEXT = re.compile(r"\S(?:.*\S)?")
 
@@ -75,7 +73,7 @@ def decode_html(data: bytes, name: str) -> str:
 
 
 def read_html(text: str, path: str) -> Document:
-    restrict = "main" if _MAIN.search(text) else "article" if _ARTICLE.search(text) else None
+    restrict = _main_element(text)
     for guess in (True, False):
         reader = _Reader(restrict, guess)
         reader.feed(text)
@@ -87,6 +85,105 @@ def read_html(text: str, path: str) -> Document:
     return with_date(reader.builder.document(path), from_html(text))
 
 
+_COMMENT_CLOSE = re.compile(r"--\s*>")  # as the standard library's tokenizer ends a comment
+_SECTION_CLOSE = re.compile(r"]\s*]\s*>")
+
+
+class _Tokenizer(HTMLParser):
+    """The standard tokenizer, in time linear in the page however malformed it is.
+
+    At the end of the input the standard library reads a construct that never closes
+    (``<a href='...`` or ``<!--`` with no end) one character at a time, searching to the
+    end of the page again for each ``<`` that follows: quadratic, 250 KB of stray ``<``
+    took 30 s. Here the last place each kind of construct could close is found once, and
+    a construct starting after it fails at once; what the standard library then does
+    with it (it becomes text) is unchanged.
+    """
+
+    _closes: tuple[int, int, int] | None = None  # last ">", comment close, section close
+
+    def close(self) -> None:
+        raw = self.rawdata
+        comment = max((m.start() for m in _COMMENT_CLOSE.finditer(raw)), default=-1)
+        section = max((m.start() for m in _SECTION_CLOSE.finditer(raw)), default=-1)
+        self._closes = (raw.rfind(">"), comment, section)
+        try:
+            super().close()
+        finally:
+            self._closes = None
+
+    def _never_closes(self, i: int, kind: int = 0) -> bool:
+        return self._closes is not None and self._closes[kind] < i
+
+    def check_for_whole_start_tag(self, i: int) -> int:
+        if self._never_closes(i):
+            return -1
+        return super().check_for_whole_start_tag(i)  # type: ignore[misc]
+
+    def parse_endtag(self, i: int) -> int:
+        if self._never_closes(i):
+            return -1
+        return super().parse_endtag(i)  # type: ignore[misc]
+
+    def parse_comment(self, i: int, report: int = 1) -> int:
+        if self._never_closes(i + 4, 1):
+            return -1
+        return super().parse_comment(i, report)
+
+    def parse_html_declaration(self, i: int) -> int:
+        if self._never_closes(i):
+            return -1
+        if self.rawdata.startswith("<![", i) and not self.rawdata.startswith("<!--", i):
+            if self._never_closes(i + 3, 2) and self.rawdata[i + 3 : i + 9].lower() == "cdata[":
+                return -1
+            try:
+                return super().parse_html_declaration(i)
+            except AssertionError:
+                # "<![word[" with a word the standard library does not know: it asserts
+                # instead of reading it as the bogus comment a browser sees.
+                return self.parse_bogus_comment(i)
+        return super().parse_html_declaration(i)
+
+    def parse_pi(self, i: int) -> int:
+        if self._never_closes(i):
+            return -1
+        return super().parse_pi(i)
+
+
+class _Landmarks(_Tokenizer):
+    """Which elements the page has, as the tokenizer sees them: ``<main>`` written inside
+    a script string, a comment or escaped prose is text, not an element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.main = False
+        self.article = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "main" or any(
+            name == "role" and (value or "").strip().lower() == "main" for name, value in attrs
+        ):
+            self.main = True
+        elif tag == "article":
+            self.article = True
+
+    handle_startendtag = handle_starttag
+
+
+def _main_element(text: str) -> str | None:
+    """The element that holds the story: main (or role=main), else article, else none.
+
+    Found by a first tokenizer pass rather than a search of the text, so that a page
+    quoting "<main" in its scripts is not read as having a main element it does not have.
+    """
+    if "main" not in text.lower() and "article" not in text.lower():
+        return None
+    landmarks = _Landmarks()
+    landmarks.feed(text)
+    landmarks.close()
+    return "main" if landmarks.main else "article" if landmarks.article else None
+
+
 class _Element:
     __slots__ = ("dropped", "main", "tag")
 
@@ -96,7 +193,7 @@ class _Element:
         self.main = main
 
 
-class _Reader(HTMLParser):
+class _Reader(_Tokenizer):
     """One pass over the page, writing the main text into a TextBuilder."""
 
     def __init__(self, restrict: str | None, guess: bool) -> None:
@@ -105,6 +202,10 @@ class _Reader(HTMLParser):
         self.restrict = restrict
         self.guess = guess
         self.stack: list[_Element] = []
+        # Open elements by tag: an end tag that matches none is ignored at once, instead
+        # of a scan of the whole stack (unclosed <div>s made each stray </div> cost the
+        # depth of the page, quadratic in its size).
+        self.open: dict[str, int] = {}
         self.text_seen = False  # any text at all, dropped or not
         self.new_block = True
         self.space = False
@@ -149,9 +250,9 @@ class _Reader(HTMLParser):
         if tag in _BLOCKS:
             self._block_boundary()
             if self.stack and self.stack[-1].tag == "p":
-                self.stack.pop()  # a block closes an open paragraph
+                self._pop()  # a block closes an open paragraph
             if tag == "li" and self.stack and self.stack[-1].tag == "li":
-                self.stack.pop()
+                self._pop()
         if tag == "br":
             self._block_boundary()
         if tag in _VOID:
@@ -163,21 +264,28 @@ class _Reader(HTMLParser):
         )
         dropped = parent.dropped or self._drops(tag, attrs, parent)
         self.stack.append(_Element(tag, dropped, main))
+        self.open[tag] = self.open.get(tag, 0) + 1
         if not dropped and main:
             self._table_start(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID:
             return
-        for depth in range(len(self.stack) - 1, -1, -1):
-            if self.stack[depth].tag == tag:
-                element = self.stack[depth]
-                del self.stack[depth:]
-                if not element.dropped and element.main:
-                    self._table_end(tag)
-                break
+        if self.open.get(tag):
+            # Each element closed here was pushed once: linear over the whole page.
+            while True:
+                element = self._pop()
+                if element.tag == tag:
+                    break
+            if not element.dropped and element.main:
+                self._table_end(tag)
         if tag in _BLOCKS:
             self._block_boundary()
+
+    def _pop(self) -> _Element:
+        element = self.stack.pop()
+        self.open[element.tag] -= 1
+        return element
 
     def _block_boundary(self) -> None:
         if self.cell is not None:
@@ -222,7 +330,7 @@ class _Reader(HTMLParser):
         self._emit(Run(unescape(reference), line, column + 1, verbatim=False))
 
     def handle_comment(self, data: str) -> None:
-        if not data.lstrip().startswith("tradestats-"):
+        if not data.lstrip().lower().startswith("tradestats-"):
             return
         # A directive is kept wherever it is, dropped region or not: it is not content.
         line, column = self.getpos()

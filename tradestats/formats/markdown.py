@@ -16,17 +16,27 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from tradestats.formats import InputError
 from tradestats.formats.grid import Cell, write_table
 from tradestats.formats.layout import Run, TextBuilder, align
 from tradestats.models import Document
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
     from markdown_it.token import Token
 
-DIRECTIVE = re.compile(r"<!--\s*tradestats-.*?-->", re.DOTALL)
+# A directive in any case; one that never closes is kept to the end of its line, so that
+# check can warn that it is ignored instead of dropping it with the HTML around it.
+DIRECTIVE = re.compile(r"<!--\s*tradestats-(?:.*?-->|[^\n]*)", re.DOTALL | re.IGNORECASE)
 _URL = re.compile(r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
 _FRONT_MATTER_OPEN = {"---": ("---", "..."), "+++": ("+++",)}
+# Block nesting tradestats reads: a list adds two levels (list and item), a quote one,
+# so 20 nested lists or 40 nested quotes. markdown-it's own limit (20 levels) skips the
+# rest of the file without a word; here its limit sits above ours, and ours says so.
+MAX_NESTING = 40
+_PARSER_NESTING = MAX_NESTING + 10
+_TOO_DEEP = "tradestats_too_deep"
 
 
 @lru_cache(maxsize=1)
@@ -35,13 +45,36 @@ def _parser() -> MarkdownIt:
 
     # CommonMark plus GitHub's tables and strikethrough; no linkify, bare URLs are
     # dropped from the text instead.
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    parser = MarkdownIt("commonmark", {"maxNesting": _PARSER_NESTING})
+    parser.enable(["table", "strikethrough"])
+    parser.block.ruler.before("table", "tradestats_depth", _depth_guard)
+    return parser
+
+
+def _depth_guard(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Stop at the first block nested past MAX_NESTING and note its line.
+
+    Runs first for every block, so the parser never reaches its own limit (which would
+    drop the rest of the file silently) nor Python's recursion limit.
+    """
+    if state.level <= MAX_NESTING:
+        return False
+    state.env.setdefault(_TOO_DEEP, start)
+    state.line = end
+    return True
 
 
 def read_markdown(text: str, path: str) -> Document:
     lines = text.split("\n")
     body = _without_front_matter(lines)
-    tokens = _parser().parse("\n".join(body))
+    env: dict[str, int] = {}
+    tokens = _parser().parse("\n".join(body), env)
+    if _TOO_DEEP in env:
+        raise InputError(
+            f"{path}:{env[_TOO_DEEP] + 1}: lists or block quotes nested too deep to read"
+            f" (over {MAX_NESTING // 2} lists or {MAX_NESTING} quotes); nothing in this file"
+            " was checked"
+        )
     builder = TextBuilder()
     index = 0
     while index < len(tokens):
@@ -84,7 +117,7 @@ def _write(builder: TextBuilder, runs: Sequence[Run]) -> None:
 def _directives(lines: list[str], first: int, last: int, builder: TextBuilder) -> None:
     """tradestats comments in an HTML block, each kept as its own block."""
     chunk = "\n".join(lines[first:last])
-    if "tradestats-" not in chunk:
+    if "tradestats-" not in chunk.lower():
         return
     for match in DIRECTIVE.finditer(chunk):
         line = first + chunk.count("\n", 0, match.start())
