@@ -7,6 +7,7 @@ can only consume them, never patch them up.
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any, Literal
@@ -164,6 +165,9 @@ class Figure:
     period_end: str | None = None
     period_text: str | None = None
     expectation: bool = False
+    # The unit a price is per ("barrel" for "$71.40 per barrel"); None for a total. A
+    # price and a total in the same currency are different quantities.
+    per: str | None = None
 
     @property
     def location(self) -> str:
@@ -210,13 +214,18 @@ def decimal_to_json(value: Decimal) -> int | float | str:
     """Integers stay integers; other values go out as their shortest exact decimal float.
 
     JSON readers parse numbers as binary floats anyway; the exact digits survive in
-    ``printed``.
+    ``printed``. A value beyond what a float holds goes out as its digits in a string:
+    ``float`` would give ``inf``, which JSON cannot write, or lose it to zero.
     """
     if not value.is_finite():
         return str(value)  # never produced by the grammar; JSON has no infinity
+    number = float(value)
+    if math.isinf(number) or (number == 0 and value != 0):
+        # Integers too: a reader that parses numbers as floats would make them infinite.
+        return format(value, "f")
     if value == value.to_integral_value():
         return int(value)
-    return float(value)
+    return number
 
 
 @dataclass(frozen=True, slots=True)
