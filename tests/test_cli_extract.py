@@ -69,6 +69,7 @@ def test_json_has_schema_version_and_exact_fields(article: Path) -> None:
         "flow": "exports", "reporter": "JP", "partner": "CN", "period_start": "2024-03",
         "period_end": "2024-03", "period_text": "March 2024", "expectation": False,
         "date": None, "date_source": None,
+        "per": None,
     }  # fmt: skip
     assert (money["value"], money["unit"], money["role"]) == (1200000000000, "JPY", "level")
 

@@ -21,6 +21,8 @@ def test_form(case: dict) -> None:
         assert case["text"][figure.start : figure.end] == figure.text
         for field, want in expected.items():
             got = getattr(figure, field)
+            if want == "":
+                want = None  # TOML has no null: an empty string stands for no value
             if field in DECIMAL_FIELDS:
                 assert got == Decimal(want), (figure.text, field)
             else:

@@ -7,6 +7,7 @@ can only consume them, never patch them up.
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
@@ -173,6 +174,9 @@ class Figure:
     # where it came from ("given", "html meta article:published_time", "file name").
     date: str | None = None
     date_source: str | None = None
+    # The unit a price is per ("barrel" for "$71.40 per barrel"); None for a total. A
+    # price and a total in the same currency are different quantities.
+    per: str | None = None
 
     @property
     def location(self) -> str:
@@ -219,13 +223,18 @@ def decimal_to_json(value: Decimal) -> int | float | str:
     """Integers stay integers; other values go out as their shortest exact decimal float.
 
     JSON readers parse numbers as binary floats anyway; the exact digits survive in
-    ``printed``.
+    ``printed``. A value beyond what a float holds goes out as its digits in a string:
+    ``float`` would give ``inf``, which JSON cannot write, or lose it to zero.
     """
     if not value.is_finite():
         return str(value)  # never produced by the grammar; JSON has no infinity
+    number = float(value)
+    if math.isinf(number) or (number == 0 and value != 0):
+        # Integers too: a reader that parses numbers as floats would make them infinite.
+        return format(value, "f")
     if value == value.to_integral_value():
         return int(value)
-    return float(value)
+    return number
 
 
 @dataclass(frozen=True, slots=True)

@@ -447,24 +447,36 @@ def _adopt_currency(text: str, readings: list[Reading]) -> list[Reading]:
     """Give "from 679 mln" the currency of the amount the sentence stated before it.
 
     Wire copy names the currency once: "narrowed to 419 mln dlrs in February from 679
-    mln in January". Only an amount right after a comparing word takes it; any other
-    bare amount (a population, a tonnage) is dropped.
+    mln in January". Only an amount right after a comparing word takes it, or one right
+    before "of the" and the amount it is part of ("raised 150 million of the 2.4 billion
+    shekels it needs"); any other bare amount (a population, a tonnage) is dropped.
     """
     kept: list[Reading] = []
     last_money: Reading | None = None
-    for reading in readings:
+    for index, reading in enumerate(readings):
         if reading.kind == "money":
             # A conversion in brackets, "(247.6 billion USD)", lends its currency to nothing.
             if text[max(0, reading.start - 1) : reading.start] != "(":
                 last_money = reading
         elif reading.kind == "scaled":
-            if last_money is None or not _ADOPTING_GAP.search(
+            following = readings[index + 1] if index + 1 < len(readings) else None
+            if last_money is not None and _ADOPTING_GAP.search(
                 text, max(last_money.end, reading.start - 30), reading.start
             ):
+                reading = replace(reading, kind="money", unit=last_money.unit)
+            elif (
+                following is not None
+                and following.kind == "money"
+                and _PART_OF_GAP.fullmatch(text, reading.end, following.start)
+            ):
+                reading = replace(reading, kind="money", unit=following.unit)
+            else:
                 continue
-            reading = replace(reading, kind="money", unit=last_money.unit)
         kept.append(reading)
     return kept
+
+
+_PART_OF_GAP = re.compile(r"(?i)\s+(?:out\s+)?of\s+(?:the|its|their|a|an)\s+")
 
 
 def _new_paragraph(sentence: Sentence, state: _State) -> None:
@@ -696,6 +708,7 @@ def _sentence_figures(
                 ),
                 date=state.date,
                 date_source=state.date_source,
+                per=reading.per,
             )
         )
         previous_end = reading.end

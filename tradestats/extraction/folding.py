@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 import string
-from functools import cache
+from functools import cache, lru_cache
 
 _ASCII = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 # The letters outside ASCII that Python's case-blind matching takes for ASCII ones, as
 # their ASCII letter. "İ" lowers to two characters; the others lower to themselves.
 LOOKALIKES = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 _TO_ASCII = str.maketrans(LOOKALIKES)
+_ANY_LOOKALIKE = re.compile("[" + "".join(LOOKALIKES) + "]")
 
 
 def fold(text: str) -> str:
@@ -28,7 +29,7 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    if any(char in text for char in LOOKALIKES):
+    if _ANY_LOOKALIKE.search(text):
         text = text.translate(_TO_ASCII)
     lowered = text.lower()
     return lowered if len(lowered) == len(text) else text.translate(_ASCII)
@@ -57,6 +58,7 @@ def fold_letter(char: str) -> str:
     return lowered if len(lowered) == 1 else char
 
 
+@lru_cache(maxsize=4096)
 def fold_form(surface: str) -> str:
     """The key of a word as a case-blind pattern matched it, for the tables behind it.
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from decimal import Context, Decimal
 from functools import cache
 
@@ -20,6 +20,7 @@ from tradestats.extraction.refdata import (
     currency_prefixes,
     currency_words,
     scale_factors,
+    strict_currency_prefixes,
     trie_pattern,
 )
 from tradestats.extraction.skipping import WHOLE
@@ -77,6 +78,7 @@ _WORD_NUMBER_LOOKALIKES = {
 _WORD_NUMBER_FIRST = "".join(sorted(_WORD_NUMBER_FIRST_ASCII | _WORD_NUMBER_LOOKALIKES))
 
 _SPACE = r"[ \u00a0\u202f\u2009]"
+_SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian grouping: 1,74,559.49
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.5
@@ -139,15 +141,21 @@ def _figure_body(currency_again: str) -> str:
     prefixes = trie_pattern(list(currency_prefixes()))
     # Case-blind groups rather than tries of "[bB]" classes: these two are tried only
     # after a number, and the classes would double the time it takes to compile them.
-    words = trie_pattern(list(currency_words()))
-    scales = trie_pattern(list(_SCALE_FORMS))
-    sign = r"(?:[-−+](?=[\d.$€£¥₹A-Z])|–(?=\d)|\([-−]\))"
+    words = trie_pattern(list(currency_words()), space=r"\s+")
+    # "lakh\ncrore": wrapped copy and scraped pages put any white space inside.
+    scales = trie_pattern(list(_SCALE_FORMS), space=r"\s+")
+    # An en dash is a minus only right before the number or its currency sign: "–3.8%".
+    sign = r"(?:[-−+](?=[\d.$€£¥₹A-Z])|–(?=[\d$€£¥₹])|\([-−]\))"
     first, _ = _first_characters()
     return rf"""
         (?=[{first}])
         (?P<sign>{sign}\s?)?
-        (?:(?P<cur>{prefixes})(?![A-Za-z])\s?(?P<sign2>[-−])?\s?)?
+        # ``dollar``: the currency is a dollar, after which a bare "$" repeats it.
+        (?:(?P<cur>{prefixes})(?P<dollar>(?<=\$)|(?<=\$[A-Z])|(?<=\$[A-Z][A-Z]))?
+            (?![A-Za-z])\s?(?P<sign2>[-−])?\s?)?
         (?P<num>{_NUMBER})(?!,\d)
+        # A footnote mark after the digits ("$33.53¹ billion") is not part of the value.
+        (?P<mark>[{_SUPERSCRIPTS}]++)?
         (?:
             (?P<rsep>\s?(?:-|–|—|to)\s?|\s(?:and|to)\s)
             (?:{currency_again}\s?)?
@@ -166,7 +174,7 @@ def _figure_body(currency_again: str) -> str:
 @cache
 def figure_pattern() -> re.Pattern[str]:
     """Any figure, matched where it begins; the whole match is also the group ``WHOLE``."""
-    body = _figure_body("(?P=cur)")
+    body = _figure_body(r"(?:(?P=cur)|(?(dollar)\$|(?!)))")
     return re.compile(rf"{_FIGURE_BEFORE}(?P<{WHOLE}>{body}){_NOT_BARE}", re.VERBOSE)
 
 
@@ -193,9 +201,11 @@ _MULTIPLE_NUMBER = rf"\d+(?:\.\d+)?|(?i:{_WORD_NUMBER}|hundred)"
 _COMPARING = "higher|larger|greater|bigger|more|as|the|that|what|its|their|over|lower|smaller"
 # "twice over the year" counts occasions.
 _TWICE_COMPARING = _COMPARING.replace("|over", "")
+# What a multiple can begin with: a digit, a written number, or a verb's first letter.
+_MULTIPLE_FIRST = "".join(sorted(set(_WORD_NUMBER_FIRST) | set("dDtTqQhH")))
 MULTIPLE_PATTERN = re.compile(
     rf"""
-    (?<![\w-])
+    (?=[\d{_MULTIPLE_FIRST}])(?<![\w-])
     (?:
         (?P<verb>(?i:doubl|tripl|trebl|quadrupl)(?i:ed|ing|es|e)(?![\w-])|(?i:halv)(?i:ed|ing|es|e)(?!\w))
       | (?P<fold>(?P<fold_number>{_MULTIPLE_NUMBER})[\s-]?(?i:fold)(?!\w))
@@ -240,6 +250,7 @@ class Reading:
     low: Decimal | None = None
     high: Decimal | None = None
     negative: bool = False
+    per: str | None = None
 
 
 _GROUP_SEPARATORS = str.maketrans("", "", ", \u202f\u2009")
@@ -262,18 +273,24 @@ def _unit_in_place(exponent: int) -> Decimal:
     return Decimal(1).scaleb(exponent)
 
 
-def parse_match(match: re.Match[str]) -> Reading | None:
-    """Turn a candidate into a Reading; None when it is a bare number or not a figure."""
+def parse_match(match: re.Match[str]) -> list[Reading]:
+    """Turn a candidate into its readings: none when it is a bare number or not a figure,
+    two for "from 3.9 to 3.6 percent", whose unit is printed once for two values."""
     groups = match
     num, cur, curword, pct = groups["num"], groups["cur"], groups["curword"], groups["pct"]
     scale_form = groups["scale"] or groups["scale_glued"]
     start, end = match.span(WHOLE)
-    if _too_long(num) or _too_long(groups["num2"]):
-        return None  # an identifier or a checksum, not a figure anyone printed
+    num2 = groups["num2"]
+    if (len(num) > _MAX_DIGITS and _too_long(num)) or (num2 and _too_long(num2)):
+        return []  # an identifier or a checksum, not a figure anyone printed
+    if _invisible_inside(match.string, start, end, match.end("num")):
+        return []
+    if groups["mark"] and num == "10":
+        return []  # "10⁶" is a power of ten, not a footnote
 
     if pct:
         if cur:
-            return None
+            return []
         marker = fold_form(pct)
         is_bps = marker.startswith(("basis", "bp"))
         is_points = is_bps or not _PERCENT_MARKER.fullmatch(marker)
@@ -286,10 +303,13 @@ def parse_match(match: re.Match[str]) -> Reading | None:
         if groups["cur_infix"]:
             currency = prefixes.get(groups["cur_infix"], currency)
         if curword:
-            word_currency = currency_words()[fold_form(curword)]
+            word = fold_form(curword)
+            word_currency = currency_words()[word]
             # "$5 billion Australian dollars" would be contradictory; a bare "$" defers.
             if currency and currency != word_currency and cur != "$":
-                return None
+                return []
+            if currency is None and word in _WEIGHT_WORDS and _weight(match, scale_form):
+                return []
             currency = word_currency
         if currency is None:
             # "from 679 mln in January": an amount whose currency the sentence gave
@@ -302,16 +322,23 @@ def parse_match(match: re.Match[str]) -> Reading | None:
                 value, ulp = parse_number(num)
                 factor = _scale_for(scale_form)
                 end = match.end("scale")
-                return Reading(
-                    start,
-                    end,
-                    "scaled",
-                    _plain(_EXACT_CONTEXT.multiply(value, factor)),
-                    "",
-                    num,
-                    _plain(_EXACT_CONTEXT.multiply(ulp, factor)),
-                )
-            return None
+                return [
+                    Reading(
+                        start,
+                        end,
+                        "scaled",
+                        _plain(_EXACT_CONTEXT.multiply(value, factor)),
+                        "",
+                        num,
+                        _plain(_EXACT_CONTEXT.multiply(ulp, factor)),
+                    )
+                ]
+            return []
+        if cur in strict_currency_prefixes() and not (
+            match.end("cur") == match.start("num") and (scale_form or _grouped(num))
+        ):
+            # "R5.2 billion" and "Sh1,200" are rand and shillings; "R5" and "Sh 5" are not.
+            return []
         # "$5m" yes; "$5 m" and "5 m dollars" no: a lone letter after a space is too often
         # a unit or an unrelated word.
         if (
@@ -320,7 +347,7 @@ def parse_match(match: re.Match[str]) -> Reading | None:
             and (not cur or curword or match.start("scale") != match.end("num"))
         ):
             if not cur:
-                return None
+                return []
             scale_form = None
             end = match.end("num2") if groups["num2"] else match.end("num")
         kind, unit = "money", currency
@@ -328,35 +355,218 @@ def parse_match(match: re.Match[str]) -> Reading | None:
 
     if num[:1].isalpha() and not (pct or scale_form or curword):
         # "one" or "three" alone is prose; "three pct" and "six mln dlrs" are figures.
-        return None
+        return []
     value, ulp = parse_number(num)
     sign = (groups["sign"] or "").strip()
-    negative = sign in ("-", "−", "(-)", "(−)") or bool(groups["sign2"])
-    low = high = None
-    printed = num
-    if groups["num2"]:
-        high_value, high_ulp = parse_number(groups["num2"])
-        if high_value <= value:
-            # "2019-20" style labels and "5-3" scores are not ranges.
-            return None
-        low = _EXACT_CONTEXT.multiply(value, factor)
-        high = _EXACT_CONTEXT.multiply(high_value, factor)
-        ulp = min(ulp, high_ulp)
-        value = _EXACT_CONTEXT.divide(_EXACT_CONTEXT.add(value, high_value), 2)
-        printed = f"{num}-{groups['num2']}"
-    # Products of printed digits and scales stay exact.
+    negative = sign in ("-", "−", "–", "(-)", "(−)") or bool(groups["sign2"])
+    per = _per_unit(match.string, end) if kind == "money" else None
+    if not groups["num2"]:
+        return [_reading(start, end, kind, unit, num, value, ulp, factor, negative, per)]
+    high_value, high_ulp = parse_number(groups["num2"])
+    second = groups["num2"]
+    if _YEAR.fullmatch(num) and fold_form(groups["rsep"]) == "to" and not cur:
+        # "rose in 1986 to 44.6 pct": the year is the period, the figure the second number.
+        return [
+            _reading(match.start("num2"), end, kind, unit, second, high_value, high_ulp,
+                     factor, False, per)
+        ]  # fmt: skip
+    low_factor = factor
+    if (
+        high_value <= value
+        and cur
+        and fold_form(groups["rsep"]) in ("to", "-", "–")
+        and _grouped(num)
+        and value < high_value * factor
+    ):
+        # "$650,000 to $1.1 million": the scale is the second number's only.
+        low_factor = Decimal(1)
+    after_from = _after_from(match.string, start)
+    if (
+        after_from
+        and fold_form(groups["rsep"]) == "to"
+        and ((high_value <= value and low_factor == factor) or after_from == "change")
+    ):
+        # "from 3.9 to 3.6 percent", "rose from $5 to $6 billion": two values, each with
+        # the unit and scale printed once after the second. "is from 18.7 to 19 pct" is a
+        # range, and "gains of 0.50 to 0.20 stg" neither.
+        first_end = match.end("mark") if groups["mark"] else match.end("num")
+        return [
+            _reading(start, first_end, kind, unit, num, value, ulp, low_factor, negative, per),
+            _reading(
+                match.end("rsep"), end, kind, unit, second, high_value, high_ulp, factor,
+                False, per,
+            ),
+        ]  # fmt: skip
+    low = _EXACT_CONTEXT.multiply(value, low_factor)
+    high = _EXACT_CONTEXT.multiply(high_value, factor)
+    if high <= low:
+        # "2019-20" style labels and "5-3" scores are not ranges.
+        return []
+    ulp = min(_EXACT_CONTEXT.multiply(ulp, low_factor), _EXACT_CONTEXT.multiply(high_ulp, factor))
+    middle = _EXACT_CONTEXT.divide(_EXACT_CONTEXT.add(low, high), 2)
+    printed = f"{num}-{groups['num2']}"
+    reading = _reading(start, end, kind, unit, printed, middle, ulp, _ONE, negative, per)
+    low, high = _plain(low, _EXACT_CONTEXT), _plain(high, _EXACT_CONTEXT)
+    if negative:
+        low, high = -high, -low
+    return [replace(reading, low=low, high=high)]
+
+
+def _reading(
+    start: int,
+    end: int,
+    kind: str,
+    unit: str,
+    printed: str,
+    value: Decimal,
+    ulp: Decimal,
+    factor: Decimal,
+    negative: bool,
+    per: str | None,
+) -> Reading:
+    """A reading of printed digits times their scale; products of both stay exact."""
     value = _plain(_EXACT_CONTEXT.multiply(value, factor), _EXACT_CONTEXT)
     ulp = _plain(_EXACT_CONTEXT.multiply(ulp, factor), _EXACT_CONTEXT)
-    low, high = (
-        (_plain(low, _EXACT_CONTEXT), _plain(high, _EXACT_CONTEXT))
-        if low is not None and high is not None
-        else (None, None)
-    )
     if negative:
         value = -value
-        if low is not None and high is not None:
-            low, high = -high, -low
-    return Reading(start, end, kind, value, unit, printed, ulp, low, high, negative)
+    return Reading(start, end, kind, value, unit, printed, ulp, negative=negative, per=per)
+
+
+def _grouped(number: str) -> bool:
+    """Whether digits are printed in thousands groups ("650,000", "1 741"), as an amount
+    without a scale word is."""
+    return bool(_THOUSANDS.fullmatch(number))
+
+
+_YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
+_THOUSANDS = re.compile(rf"\d{{1,3}}(?:(?:,|{_SPACE})\d{{2,3}})+(?:\.\d+)?")
+_FROM_BEFORE = re.compile(
+    r"(?P<change>\b(?:rose|grew|fell|went|shrank|sank|swung|up|down|ris(?:e|es|ing)"
+    r"|fall(?:s|ing)?|(?:increas|decreas|declin|widen|narrow|chang|climb|jump|drop|slipp|eas"
+    r"|surg|improv|slow|lower|reduc|cut|revis|shrink|expand|contract|edg|dropp)(?:e|es|ed|ing|s)?"
+    r")\s+)?"
+    r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|some\s+)?\Z"
+)
+
+
+def _after_from(text: str, start: int) -> str | None:
+    """ "change" when a word of change and "from" come right before ``start`` ("rose from
+    3.6 to 3.9 percent"), "from" for "from" alone, else None."""
+    found = _FROM_BEFORE.search(fold(text[max(0, start - 36) : start]))
+    if found is None:
+        return None
+    return "change" if found.group("change") else "from"
+
+
+# Characters that take no room in print: zero-width spaces and joiners, the word joiner,
+# the soft hyphen, byte-order and direction marks. Inside a number they make "33.53" read
+# as "33" or ".53"; a figure that touches one is refused rather than read as another value.
+_INVISIBLE = frozenset(
+    "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+
+
+def _invisible_inside(text: str, start: int, end: int, number_end: int) -> bool:
+    """Whether an invisible character joins the figure to more of a number or a unit:
+    before it, right after its digits ("$33\u200b.53", "$33.53\u200b billion"), or right
+    after its unit."""
+    if _INVISIBLE.isdisjoint(text[max(0, start - 1) : end + 1]):
+        return False
+    if start >= 2 and text[start - 1] in _INVISIBLE and _continues(text[start - 2]):
+        return True
+    if number_end < len(text) and text[number_end] in _INVISIBLE:
+        rest = text[number_end : number_end + 8].lstrip("".join(_INVISIBLE) + " \u00a0\t")
+        if rest and _continues(rest[0]):
+            return True
+    return (
+        end < len(text) - 1
+        and text[end] in _INVISIBLE
+        and (_continues(text[end + 1]) or text[end + 1] in _INVISIBLE)
+    )
+
+
+def _continues(char: str) -> bool:
+    return char.isalnum() or char in ".,%$€£¥₹"
+
+
+# "per barrel", "a month", "/bbl": money with a unit of its own. A year is left out: an
+# amount "a year" is the yearly total that trade figures are.
+_PER_UNIT = re.compile(
+    r"(?:\s+per\s+|\s*/\s*|-per-\s*)(?P<per>(?:(?:square|cubic|metric|short|troy)\s+)?[a-z]+)\b"
+    r"|(?:\s+an?\s+|-an?-\s*)(?P<per_a>(?:square\s+)?(?:month|week|day|hour|night|barrel|tonne|ton|ounce"
+    r"|pound|kilogram|kilo|kg|litre|liter|gallon|bushel|share|head|unit|piece|foot|metre"
+    r"|meter|person|passenger|mwh))\b"
+)
+# What follows the space after an amount that a price per unit goes on with.
+_PER_SECOND = frozenset("pPaA \t\n\r\u00a0")
+_NOT_UNITS = frozenset(
+    [
+        "annum",
+        "year",
+        "yr",
+        "cent",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "our",
+        "this",
+        "that",
+        "each",
+        "every",
+    ]
+)
+
+
+def _per_unit(text: str, end: int) -> str | None:
+    """The unit an amount is priced in ("$71.40 per barrel" -> "barrel"), if any."""
+    after = text[end : end + 2]
+    if after[:1].isspace() and after[1:] not in _PER_SECOND:
+        return None  # most amounts go on with " in", " from" or " to"
+    if not after[:1].isspace() and after[:1] not in "/-":
+        return None
+    match = _PER_UNIT.match(fold(text[end : end + 40]))
+    if match is None:
+        return None
+    unit = " ".join((match.group("per") or match.group("per_a")).split())
+    return None if unit in _NOT_UNITS else unit
+
+
+# "pounds" without a pound sign or "sterling" is often a weight: "down from 190 pounds to
+# 176", "2 million pounds of beef". Such an amount is money only with a scale word and
+# no "of" after it, or with "of" and a word of money.
+_WEIGHT_WORDS = frozenset({"pound", "pounds"})
+# "5 million pounds of debt" is money; "5 million pounds of beef" is not.
+_MONEY_NOUNS = frozenset(
+    """aid debt investment funding spending exports imports goods trade sales revenue assets
+    loans capital savings bonds cuts taxes subsidies deficit surplus business contracts
+    orders profit losses""".split()  # noqa: SIM905 - a word list reads better as prose
+)
+_OF_WORD = re.compile(r" of\s+([a-z]+)")
+_COMPOUND = re.compile(r"-[a-z]")
+_WEIGHT_NEAR = re.compile(r"\bweigh|\bheavier\b|\blighter\b|\blbs?\b")
+
+
+def _weight(match: re.Match[str], scale_form: str | None) -> bool:
+    """Whether the "pounds" of a match are more likely a weight than sterling: "310
+    pound-feet", "190 pounds", "5 million pounds of beef", "weighs 17 pounds"."""
+    text, end = match.string, match.end(WHOLE)
+    after = fold(text[end : end + 30])
+    if _COMPOUND.match(after):
+        return True
+    per = _per_unit(text, end)
+    if per is not None:
+        # "200 pounds per tonne" is a price; "pounds per square inch" a pressure.
+        return "inch" in per
+    before = fold(text[max(0, match.start(WHOLE) - 40) : match.start(WHOLE)])
+    if _WEIGHT_NEAR.search(before) or _WEIGHT_NEAR.search(after[:12]):
+        return True
+    if not scale_form:
+        return True
+    of = _OF_WORD.match(after)
+    return of is not None and of.group(1) not in _MONEY_NOUNS
 
 
 # Decimal digits for exact arithmetic on any printed figure: the longest number read
@@ -495,14 +705,22 @@ def _skipped_to() -> re.Pattern[str]:
     return re.compile(f"[{_first_characters()[1]}]")
 
 
+def _same_currency(first: str | None, again: str, dollar: bool) -> bool:
+    """Whether the currency before a range's second number is its first one's: the same
+    symbol or code, or a bare "$" after a dollar of any country."""
+    return first is not None and (first == again or (again == "$" and dollar))
+
+
 def _window_matches(text: str, low: int, high: int, word_starts: list[int]) -> list[re.Match[str]]:
     """What ``finditer`` of ``figure_pattern`` gives in ``text[low:high]``."""
     plain = figure_pattern()
     found = []
     for match in _skipping_figure_pattern().finditer(text, low, high):
         again = match.group("cur_again")
-        if again is not None and again != match.group("cur"):
-            # "US$5-$6": a range only where the currency repeats as it was first written.
+        if again is not None and not _same_currency(
+            match.group("cur"), again, match.group("dollar") is not None
+        ):
+            # "US$5-€6" is no range; "US$5-$6" and "US $72 to $75 billion" are.
             plain_match = plain.match(text, match.start(), high)
             if plain_match is None:
                 continue
@@ -538,23 +756,6 @@ def _word_starts(text: str, lowered: str, words: list[tuple[int, int]]) -> list[
     return sorted(starts)
 
 
-def _read(
-    parse: Callable[[re.Match[str]], Reading | None],
-    match: re.Match[str],
-    faults: list[tuple[int, Exception]] | None,
-) -> Reading | None:
-    """``parse(match)``, with its fault listed in ``faults`` when there is such a list."""
-    if faults is None:
-        return parse(match)
-    try:
-        return parse(match)
-    except Exception as error:
-        faults.append(
-            (match.start(WHOLE) if WHOLE in match.re.groupindex else match.start(), error)
-        )
-        return None
-
-
 def scan(
     text: str, folded: str | None = None, faults: list[tuple[int, Exception]] | None = None
 ) -> list[Reading]:
@@ -577,10 +778,16 @@ def scan(
     covered = 0
     for low, high in windows(text, anchors, _BEFORE, _AFTER):
         for match in _window_matches(text, max(low, covered), high, word_starts):
-            reading = _read(parse_match, match, faults)
-            if reading is not None:
-                readings.append(reading)
-                covered = reading.end
+            try:
+                found = parse_match(match)
+            except Exception as error:
+                if faults is None:
+                    raise
+                faults.append((match.start(WHOLE), error))
+                continue
+            if found:
+                readings.extend(found)
+                covered = found[-1].end
     stems = [stem for stem in _MULTIPLE_STEMS if stem in lowered]
     signs = [match.span() for match in _TIMES_SIGN.finditer(lowered)]
     if not stems and not signs:
@@ -589,7 +796,13 @@ def scan(
     multiples: list[Reading] = []
     for low, high in windows(text, anchors, 16, 16):
         for match in MULTIPLE_PATTERN.finditer(text, low, high):
-            multiple = _read(parse_multiple, match, faults)
+            try:
+                multiple = parse_multiple(match)
+            except Exception as error:
+                if faults is None:
+                    raise
+                faults.append((match.start(), error))
+                continue
             if multiple is not None:
                 multiples.append(multiple)
     if not multiples:

@@ -51,14 +51,30 @@ def country_names() -> dict[str, str]:
     return names
 
 
+# Marks a prefix that stands for its currency only glued to a number with a scale word or
+# digit groups after it (see currencies.tsv).
+_STRICT = "~"
+
+
 @cache
 def currency_prefixes() -> dict[str, str]:
     """Symbol or code written before a number -> ISO 4217."""
     prefixes: dict[str, str] = {}
     for row in _rows("currencies.tsv"):
         for form in _alternatives(row[1] if len(row) > 1 else ""):
-            prefixes.setdefault(form, row[0])
+            prefixes.setdefault(form.removesuffix(_STRICT), row[0])
     return prefixes
+
+
+@cache
+def strict_currency_prefixes() -> frozenset[str]:
+    """The prefixes too short to stand for a currency unless glued to a scaled amount."""
+    return frozenset(
+        form.removesuffix(_STRICT)
+        for row in _rows("currencies.tsv")
+        for form in _alternatives(row[1] if len(row) > 1 else "")
+        if form.endswith(_STRICT)
+    )
 
 
 @cache

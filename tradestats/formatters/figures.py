@@ -17,11 +17,12 @@ _SCALES = ((Decimal(10) ** 12, "tn"), (Decimal(10) ** 9, "bn"), (Decimal(10) ** 
 def human_value(figure: Figure) -> str:
     """ "USD 33.53 bn", "17.8%", "-3.5 pp", "2x": how a reader would write it back."""
     if figure.kind == "money":
+        per = f" per {figure.per}" if figure.per else ""
         magnitude = abs(figure.value)
         for factor, word in _SCALES:
             if magnitude >= factor:
-                return f"{figure.unit} {_plain(figure.value / factor)} {word}"
-        return f"{figure.unit} {_plain(figure.value)}"
+                return f"{figure.unit} {_plain(figure.value / factor)} {word}{per}"
+        return f"{figure.unit} {_plain(figure.value)}{per}"
     if figure.kind == "percent":
         return f"{_plain(figure.value)}%"
     if figure.kind == "percentage_points":
