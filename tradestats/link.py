@@ -478,16 +478,15 @@ def _build(
         currency = _terms_currency(text, stated)
         values = [f for f in (new, old, change) if f is not None]
         if currency is not None and any(f.unit != currency for f in values):
-            converted = _converted(clause, values, currency)
-            if converted is None:
-                return Relation(
-                    "growth",
-                    stated,
-                    pattern=pattern.id,
-                    clause=(clause.start, clause.end),
-                    reason=f"the rate is in {currency} terms and the values are not",
-                )
-            new, old, change = converted
+            # "7.3% in dollar terms" beside rupee values: the rate is about amounts the
+            # clause does not state, so it is not judged against these.
+            return Relation(
+                "growth",
+                stated,
+                pattern=pattern.id,
+                clause=(clause.start, clause.end),
+                reason=f"the rate is in {currency} terms and the values are not",
+            )
     if (
         kind == "direction"
         and new is not None
@@ -563,15 +562,6 @@ def _last_comparable(previous: list[Clause], like: Figure) -> Figure | None:
     assert chosen.figure is not None
     pair = _comparable(chosen.figure, like)
     return pair[0] if pair is not None else None
-
-
-def _converted(
-    clause: Clause, values: list[Figure], currency: str
-) -> tuple[Figure | None, Figure | None, Figure | None] | None:
-    """The same values in the currency of the rate ("7.3% in dollar terms"), from the
-    asides right after each value, if every one has such a conversion."""
-    del clause, values, currency
-    return None
 
 
 def _scale_of(figure: Figure) -> Decimal:

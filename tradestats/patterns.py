@@ -476,11 +476,11 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         "the first's",
         (
             _m(
-                "Seat miles grew 10.8 pct in March to 1.66 billion from 1.50 billion and 10 pct "
-                "in the quarter to 4.71 billion from 4.28 billion.",
-                rate="10 pct",
-                new="4.71 billion",
-                old="4.28 billion",
+                "Freight volumes climbed 6.0 pct in June to 2.12 mln tonnes from 2.00 mln and "
+                "5 pct over the half year to 12.6 mln tonnes from 12.0 mln.",
+                rate="5 pct",
+                new="12.6 mln",
+                old="12.0 mln",
             ),
         ),
         anchored=True,
