@@ -135,3 +135,20 @@ def test_read_from_file(tmp_path: Path) -> None:
     path.write_text("<p>Exports rose 5%.</p>", encoding="utf-8")
     (figure,) = process(Source(str(path)), Task()).figures
     assert (figure.text, figure.location) == ("5%", "1:17")
+
+
+def test_main_is_an_element_not_a_word_in_a_script_a_comment_or_prose() -> None:
+    page = (
+        "<html><body><script>var tpl = '<main role=main>';</script>"
+        "<!-- <article> kept for later -->"
+        "<p>The &lt;main&gt; tag and role=main are explained here.</p>"
+        "<p>Exports rose 5% to $2.1 billion.</p></body></html>"
+    )
+    text = read_html(page, "page.html").text
+    assert "Exports rose 5% to $2.1 billion." in text
+    assert "The <main> tag and role=main are explained here." in text
+
+
+def test_an_unknown_marked_section_is_not_a_crash() -> None:
+    text = read_html("<html><body><p>Exports <![word[ x ]]> rose 5%.</p></body></html>", "p")
+    assert "rose 5%." in text.text

@@ -167,3 +167,16 @@ def test_empty_and_placeholder_cells_are_skipped() -> None:
     lines = [line.rstrip() for line in read_markdown(source, "x.md").text.split("\n")]
     assert lines[2] == "In 2023, exports were $5.0 billion."
     assert lines[3] == "In 2024, exports were up 4%."
+
+
+def test_nesting_past_what_is_read_is_an_error_naming_the_line() -> None:
+    from tradestats.formats import InputError
+
+    within = "".join("  " * level + f"- level {level}\n" for level in range(20))
+    assert "level 19" in read_markdown(within + "\nExports rose 5%.\n", "ok.md").text
+    deeper = "".join("  " * level + f"- level {level}\n" for level in range(21))
+    with pytest.raises(InputError, match=r"^deep\.md:21: lists or block quotes nested too deep"):
+        read_markdown(deeper + "\nExports rose 5%.\n", "deep.md")
+    with pytest.raises(InputError, match=r"^quotes\.md:1: "):
+        read_markdown(">" * 41 + " deep\n\nExports rose 5%.\n", "quotes.md")
+    assert "deep" in read_markdown(">" * 40 + " deep\n", "ok.md").text

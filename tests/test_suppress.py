@@ -219,3 +219,19 @@ def test_large_document_is_parsed_in_one_pass() -> None:
     assert suppressions.is_suppressed("TS101", 23)
     assert not suppressions.is_suppressed("TS101", 3)
     assert len(suppressions.ranges["TS101"]) == 5000
+
+
+def test_directives_in_capitals_work_as_in_lower_case() -> None:
+    text = "<!-- TRADESTATS-DISABLE-NEXT-LINE TS101 -->\nExports rose 17.8%.\n"
+    assert silenced(text) == {2: ["TS101"]}
+    assert parse_suppressions(text).warnings == ()
+
+
+def test_a_directive_that_never_closes_is_reported_not_dropped() -> None:
+    text = "Exports rose 17.8%.\n<!-- tradestats-disable-next-line TS101\nImports fell 3%.\n"
+    suppressions = parse_suppressions(text)
+    assert silenced(text) == {}
+    assert suppressions.warnings == (
+        "line 2: tradestats directive 'tradestats-disable-next-line' is not closed with -->;"
+        " it is ignored",
+    )

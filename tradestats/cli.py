@@ -114,7 +114,7 @@ class _Contract(TyperGroup):
         except click.ClickException as error:
             _error(_one_line(error.format_message()))
             return Exit.ERROR, None
-        except click.Abort:
+        except typer.Abort:
             _error("aborted")
             return Exit.ERROR, None
         except Exception as error:  # the contract: a fault of ours is 2 and one line

@@ -140,10 +140,10 @@ def expand(
         if path.is_dir():
             found = False
             for file in _walk(path, path, exclude):
+                found = True  # an unreadable folder is said once, not also as empty
                 if isinstance(file, InputError):
                     yield file
                     continue
-                found = True
                 if admit(file, path):
                     yield Source(str(file))
             if not found and not exclude:

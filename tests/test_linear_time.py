@@ -1,0 +1,67 @@
+"""Reading HTML and Markdown takes time in proportion to the input, however malformed.
+
+A guard, not a benchmark (bench/formats_linear.py goes to 10 MB): each input is read at
+one size and at four times that size (two doublings), best of three, and the time may
+grow at most eightfold. Linear reading grows about fourfold; the quadratic cases these
+guard against (an end tag that matches nothing scanned the whole stack of open elements;
+a tag that never closes was searched for again at every later "<") grew sixteenfold.
+No wall-clock limit: a slow machine is slow at both sizes.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tradestats.formats import parse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+import formats_linear as bench
+
+SIZE = 30_000
+MAX_RATIO = 8.0
+
+CASES = {
+    "html unclosed divs and stray end tags": (
+        "html",
+        lambda size: bench.build(bench.HTML_MALFORMED, size, "<html><body>"),
+    ),
+    "html end tags that match nothing inside unclosed divs": (
+        "html",
+        lambda size: "<html><body>" + bench.build("<div>5%</span>", size),
+    ),
+    "html stray < and a quote that never closes": (
+        "html",
+        lambda size: "<html><body><p>" + bench.build("Exports rose 5% <a href='x <b ", size),
+    ),
+    "html comments that never close": (
+        "html",
+        lambda size: "<html><body><p>" + bench.build("Exports rose 5% <!-- open ", size),
+    ),
+    "html article": (
+        "html",
+        lambda size: bench.build(bench.HTML, size, bench.HTML_HEAD, "</main></body></html>"),
+    ),
+    "markdown": ("markdown", lambda size: bench.build(bench.MARKDOWN, size)),
+    "markdown malformed": ("markdown", lambda size: bench.build(bench.MARKDOWN_MALFORMED, size)),
+}
+
+
+def _best_of_three(fmt: str, data: bytes) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        parse(data, "guard", fmt)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_four_times_the_input_costs_at_most_eight_times_the_time(case: str) -> None:
+    fmt, make = CASES[case]
+    small = _best_of_three(fmt, make(SIZE).encode("utf-8"))
+    large = _best_of_three(fmt, make(4 * SIZE).encode("utf-8"))
+    assert large < MAX_RATIO * small, f"{case}: {small:.4f}s -> {large:.4f}s"
