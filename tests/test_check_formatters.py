@@ -356,7 +356,7 @@ def test_sarif_essential_structure() -> None:
     assert (
         rules[0]["help"]["text"] == f"Wrong: {RULES['TS101'].wrong}\nRight: {RULES['TS101'].right}"
     )
-    assert {r["defaultConfiguration"]["level"] for r in rules} == {"error", "warning"}
+    assert {r["defaultConfiguration"]["level"] for r in rules} == {"error", "warning", "note"}
     assert [r["level"] for r in run["results"]] == ["error", "warning"]
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]

@@ -179,7 +179,7 @@ def test_text_summary_keeps_whole_denominators_without_keeping_every_claim(tmp_p
     assert summary_line(lean) == summary_line(full)
     assert summary_line(full) == (
         "5 files, 11 figures, 4 claims checked: 2 inconsistent, 2 consistent, 0 unverifiable, "
-        "1 computed for information; 1 error, 1 warning"
+        "1 computed for information; 1 error, 1 info"
     )
     assert len(lean.claims) == 1 < len(full.claims)  # only the TS401 disagreement is kept
     assert [f.message for f in lean.findings] == [f.message for f in full.findings]

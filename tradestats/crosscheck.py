@@ -82,6 +82,11 @@ def _verdict(stated: Figure, reference: Figure) -> Verdict:
         return "consistent"
     if accepted.overlaps(values):
         return "consistent_rounding"
+    # Wire copy often cuts a figure off rather than rounding it ("1.1 billion" for 1.17
+    # billion): a gap under one unit of the coarser figure's last digit is that, not a
+    # second value.
+    if abs(stated.value - reference.value) < max(stated.ulp, reference.ulp):
+        return "consistent_rounding"
     return "inconsistent"
 
 

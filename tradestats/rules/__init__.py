@@ -114,11 +114,13 @@ RULES: dict[str, Rule] = {
         Rule(
             "TS401",
             "documents.disagreement",
-            "warning",
+            "info",
             "Documents that state the same figure (flow, reporter, partner, period and "
-            "currency) must agree within the rounding of what they print. Checked by the "
-            "chart and report commands, which see every document at once; a revision in a "
-            "later release is reported too, as a warning.",
+            "currency) should agree within the rounding of what they print (a gap under one "
+            "unit of the coarser figure's last digit is taken for a cut-off figure). Checked "
+            "across the documents of one run. Reported as info by default: two documents do "
+            "not say which of them is right, and a later release revising a figure is not "
+            'an error; raise it (`TS401 = "warning"` under `[severity]`) for a set of releases.',
             "January release: exports to the US were $8.44 billion in January 2025. "
             "February release: exports to the US were $8.54 billion in January 2025.",
             "January release: exports to the US were $8.44 billion in January 2025. "
