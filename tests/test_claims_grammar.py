@@ -62,6 +62,44 @@ def test_a_conversion_in_parentheses_is_never_a_base() -> None:
     assert claim.verdict == "unverifiable"
 
 
+def _verdicts(text: str) -> list[tuple[str, str, str]]:
+    claims = check_document(Document(text), Config()).claims
+    return [(c.stated.text, c.verdict, c.pattern) for c in claims if c.stated is not None]
+
+
+def test_a_lone_rate_in_parentheses_after_a_change_is_that_change() -> None:
+    assert _verdicts("Service credits fell $1,210m (3%) to $39,120m.") == [
+        ("3%", "consistent", "change-rate-to")
+    ]
+    assert _findings("Service credits fell $1,210m (5%) to $39,120m.") == [("TS101", "error", "5%")]
+
+
+def test_a_lone_amount_in_parentheses_after_a_period_is_that_periods_value() -> None:
+    text = (
+        "Exports were EUR 150.2 bn in June 2024, down {}% compared with June 2023 (EUR 153.4 bn)."
+    )
+    assert _verdicts(text.format("2.1")) == [("2.1%", "consistent", "level-rate-from")]
+    assert _findings(text.format("4.1")) == [("TS101", "error", "4.1%")]
+
+
+def test_a_range_of_values_is_judged_against_a_range_of_rates() -> None:
+    text = "The area was 2.0 to 2.2 mln hectares, down {} pct on the 3.14 mln hectares of 2023."
+    assert _verdicts(text.format("29.9 to 36.3")) == [
+        ("29.9 to 36.3 pct", "consistent", "level-rate-on")
+    ]
+    assert _findings(text.format("22.0 to 25.0")) == [("TS101", "error", "22.0 to 25.0 pct")]
+    between = "Output will be between 4.0 and 4.4 mln tonnes, up 10 to 21 pct from 3.64 mln tonnes."
+    assert _verdicts(between) == [("10 to 21 pct", "consistent", "level-rate-from")]
+
+
+def test_year_to_date_is_a_period_not_a_move() -> None:
+    text = (
+        "Miles grew 24.1 pct in May to 923.2 mln from 743.8 mln and 18.5 pct year to date "
+        "to 1.80 billion from 1.52 billion."
+    )
+    assert [v for _text, v, _pattern in _verdicts(text)] == ["consistent", "consistent_rounding"]
+
+
 # --- severity by evidence ---------------------------------------------------------------
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
@@ -195,6 +195,9 @@ def split_clauses(
         if token.text == ")" and depth:
             depth -= 1
             if depth == 0:
+                if _inline(aside, current):
+                    current.append(aside[0])
+                    continue
                 close(aside, True)
                 current.append(
                     Token("a", aside[0].start if aside else token.start, token.end, "(...)")
@@ -214,6 +217,22 @@ def split_clauses(
     return clauses
 
 
+def _inline(aside: list[Token], before: list[Token]) -> bool:
+    """Whether a parenthesis of one figure is part of the clause, not an aside.
+
+    "fell $1,604m (4%) to $34,496m": a lone rate after a change is that change in
+    percent. "down 2.7% compared with May 2017 (EUR 165.4 bn)": a lone amount after a
+    period names that period's value. A lone amount right after another amount stays an
+    aside: it is the same value in another currency, never its base.
+    """
+    if len(aside) != 1 or aside[0].figure is None or not before:
+        return False
+    code, last = aside[0].code, before[-1].code
+    if code in "PQ":
+        return last == "V"
+    return code == "V" and last == "p"
+
+
 def _tokens(document: Document, sentence: Sentence, figures: Sequence[Figure]) -> list[Token]:
     inside = sorted(
         (f for f in figures if sentence.start <= f.start < sentence.end), key=lambda f: f.start
@@ -231,7 +250,7 @@ def _tokens(document: Document, sentence: Sentence, figures: Sequence[Figure]) -
             code = _FIGURE_CODES.get(figure.kind, "w")
             raw.append(Token(code, figure.start, figure.end, figure.text, figure, hedge=hedge))
             position = figure.end
-    return _ranges(_classify(document, raw))
+    return _ranges(document, _classify(document, raw))
 
 
 def _hedge_before(text: str, start: int) -> str:
@@ -239,18 +258,68 @@ def _hedge_before(text: str, start: int) -> str:
     return " ".join(match.group(0).lower().split()) if match else ""
 
 
-def _ranges(tokens: list[Token]) -> list[Token]:
+def _ranges(document: Document, tokens: list[Token]) -> list[Token]:
     """ "9.6 to 9.9 mln tonnes" is one value, a range, not a move from one to the other:
-    both ends become ``r``, which no pattern takes. After "from" or a word of change
-    ("from 9.6 to 9.9", "up 16 to 180") the two are a move and stay values."""
-    out = list(tokens)
-    for i in range(len(out) - 2):
-        if out[i].code == "V" and out[i + 1].code == "T" and out[i + 2].code == "V":
-            if i and out[i - 1].code in "FD":
-                continue
-            out[i] = _recode(out[i], "r")
-            out[i + 2] = _recode(out[i + 2], "r")
+    the three tokens become one value that stands for anything between its ends, so that
+    "2.0 to 2.2 mln hectares, down 29.9 to 36.3 pct on 3.14 mln" is judged by whether
+    the two ranges can meet. Ends that cannot make one value (other units, a low end
+    above the high one) become ``r``, which no pattern takes. After "from" or a word of
+    change ("from 9.6 to 9.9", "up 16 to 180") the two are a move and stay values."""
+    out: list[Token] = []
+    i, count = 0, len(tokens)
+    while i < count:
+        token = tokens[i]
+        if (
+            i + 2 < count
+            and token.code == "V"
+            and tokens[i + 1].code == "T"
+            and tokens[i + 2].code == "V"
+            and not (out and out[-1].code in "FD")
+        ):
+            merged = _range_token(document, token, tokens[i + 2])
+            if merged is not None:
+                out.append(merged)
+            else:
+                out.extend([_recode(token, "r"), tokens[i + 1], _recode(tokens[i + 2], "r")])
+            i += 3
+            continue
+        out.append(token)
+        i += 1
     return out
+
+
+def _range_token(document: Document, low: Token, high: Token) -> Token | None:
+    """One value for "2.0 to 2.2 mln": the low end takes the scale printed once."""
+    a, b = low.figure, high.figure
+    if a is None or b is None or a.kind != b.kind or a.low is not None or b.low is not None:
+        return None
+    if a.unit and b.unit and a.unit != b.unit:
+        return None
+    low_value, low_ulp = a.value, a.ulp
+    if a.text == a.printed and b.text != b.printed:  # the scale is printed once, at the end
+        try:
+            printed, _ulp = _parse(b.printed)
+        except (ArithmeticError, ValueError):
+            return None
+        if not printed:
+            return None
+        factor = b.value / printed
+        low_value, low_ulp = low_value * factor, low_ulp * factor
+    if low_value >= b.value:
+        return None
+    figure = replace(
+        b,
+        text=document.text[a.start : b.end],
+        start=a.start,
+        line=a.line,
+        column=a.column,
+        value=(low_value + b.value) / 2,
+        low=low_value,
+        high=b.value,
+        ulp=max(low_ulp, b.ulp),
+    )
+    hedge = low.hedge or high.hedge
+    return Token("V", low.start, high.end, figure.text, figure, hedge=hedge)
 
 
 def _recode(token: Token, code: str) -> Token:
@@ -298,10 +367,27 @@ def _classify(document: Document, raw: list[Token]) -> list[Token]:
         following = after.text.lower() if after is not None else ""
         if before is None and word in ANAPHORA:
             out.append(Token("R", token.start, token.end, token.text))
+        elif (
+            word == "and"
+            and len(out) > 1
+            and out[-1].code == "V"
+            and out[-2].text.lower() == "between"
+        ):
+            # "between 2.2 and 2.4 mln tonnes" is one value, a range, not two clauses.
+            out.append(Token("T", token.start, token.end, token.text))
         elif word in CLAUSE_BREAKS:
             out.append(Token("|", token.start, token.end, token.text))
         elif word == "to":
-            out.append(Token("T", token.start, token.end, token.text))
+            # "year to date" names a period; it moves nothing to anything.
+            code = (
+                "p" if (before and before.text.lower() == "year" and following == "date") else "T"
+            )
+            if code == "p":
+                skip = 1
+                end = after.end  # type: ignore[union-attr]
+                out.append(Token("p", token.start, end, text[token.start : end]))
+            else:
+                out.append(Token("T", token.start, token.end, token.text))
         elif word == "from":
             previous = before.text.lower() if before is not None else ""
             out.append(

@@ -28,6 +28,9 @@ A shape is written with these letters and:
     ^         after a comma: at most one word among determiners ("a rise of", "registering a
               negative growth of"), so that the next clause's subject is not taken for it
     $         the rate governs no values of its own: no "to" or "from" follows it
+    <         the next value is no base of another comparison: no "against", "compared
+              with" or "from" right before it ("X, against Y the week before, N% lower
+              than Z" compares X, not Y, with Z)
     X?        an optional token
 
 No gap holds a value, a rate, a word of change, a "to" or a "from": the figures a pattern
@@ -54,6 +57,7 @@ _GAPS = {
     "-": "[wp]{0,2}",
     "^": "p{0,2}w?p{0,2}",
     "$": "(?![wpn]{0,4}[TF])",
+    "<": "(?<![KF])",
 }
 
 
@@ -212,7 +216,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "level-rate-from",
         "growth",
-        "new:V ~ , _ DIR:D _ rate:PQ _ FK _ old:V",
+        "< new:V ~ , _ DIR:D _ rate:PQ _ FK _ old:V",
         "X, up/down N% from Y (or against, compared with Y)",
         (
             _m(
@@ -233,9 +237,34 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         ),
     ),
     ClaimPattern(
+        "level-rate-noun-from",
+        "growth",
+        "< new:V ~ , ^ rate:PQ DIR:D - FKn . old:V",
+        "X, an N% rise from (over, compared with) Y",
+        (
+            _m(
+                "Mills crushed 8.42 mln tonnes of cane in 2023, a 4.1 percent increase from "
+                "8.09 mln tonnes a year before.",
+                rate="4.1 percent",
+                new="8.42 mln",
+                old="8.09 mln",
+            ),
+            _m(
+                "Passenger numbers reached 512.3 mln, a two pct rise over the 502.1 mln of 2022.",
+                rate="two pct",
+                new="512.3 mln",
+                old="502.1 mln",
+            ),
+        ),
+        (
+            "Orders were 61.0 mln, against 58.0 mln in May, a 5 pct rise from 58.1 mln.",
+            "The unit lost 3.1 mln dlrs, a 40 pct increase on sales of 81.2 mln dlrs.",
+        ),
+    ),
+    ClaimPattern(
         "level-rate-on",
         "growth",
-        "new:V ~ ,? _ DIR:D _ rate:PQ _ n . old:V",
+        "< new:V ~ ,? _ DIR:D _ rate:PQ _ n . old:V",
         "X, up N% on/over Y, with nothing but a determiner or a period before Y",
         (
             _m(
@@ -250,7 +279,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "level-rate-than",
         "growth",
-        "new:V ~ rate:PQ _ CMP:H _ old:V",
+        "< new:V ~ O? rate:PQ _ CMP:H _ old:V",
         "X ..., N% higher/lower than Y; X, which is N% above Y; N% below the Y recorded in May",
         (
             _m(
@@ -266,7 +295,11 @@ PATTERNS: tuple[ClaimPattern, ...] = (
                 old="$2.0 billion",
             ),
         ),
-        ("Rice sales were $3 billion and wheat sales 5% higher than the $2 billion of 2023.",),
+        (
+            "Rice sales were $3 billion and wheat sales 5% higher than the $2 billion of 2023.",
+            "Stocks fell to 5.0 mln tonnes, against 4.0 mln a week ago, 20 pct lower than "
+            "the 6.25 mln of last year.",
+        ),
     ),
     ClaimPattern(
         "change-or-rate-to",
@@ -281,6 +314,27 @@ PATTERNS: tuple[ClaimPattern, ...] = (
                 new="$14.0 billion",
             ),
         ),
+    ),
+    ClaimPattern(
+        "change-rate-to",
+        "growth",
+        "DIR:D _ change:V ,? p? rate:PQ D? ,? T _ new:V",
+        "rose A (N%) to X; jumped by A, an N% rise, to X",
+        (
+            _m(
+                "Service credits fell $1,210m (3%) to $39,120m.",
+                rate="3%",
+                change="$1,210m",
+                new="$39,120m",
+            ),
+            _m(
+                "Factory orders jumped by 4.1 billion dlrs, a five pct rise, to 86.0 billion dlrs.",
+                rate="five pct",
+                change="4.1 billion dlrs",
+                new="86.0 billion dlrs",
+            ),
+        ),
+        ("The firm cut 1,200 jobs, 3% of its staff, to 38,800.",),
     ),
     ClaimPattern(
         "rate-or-change-to",
@@ -299,7 +353,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "level-change-or-rate",
         "growth",
-        "new:V ~ , _ DIR:D _ change:V ,? O _ rate:PQ",
+        "< new:V ~ , _ DIR:D _ change:V ,? O _ rate:PQ",
         "X, up A or N%",
         (
             _m(
@@ -313,7 +367,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "level-rate-or-change",
         "growth",
-        "new:V ~ , _ DIR:D _ rate:PQ ,? O _ change:V",
+        "< new:V ~ , _ DIR:D _ rate:PQ ,? O _ change:V",
         "X, up N% or A",
         (
             _m(
@@ -356,7 +410,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "level-vs-then-rate",
         "growth",
-        "new:V ~ K _ old:V ~ , ^ DIR:D _ rate:PQ $",
+        "< new:V ~ K _ old:V ~ , ^ DIR:D _ rate:PQ $",
         "X as against / compared with Y, a rise of N%",
         (
             _m(
@@ -434,7 +488,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "rate-from-previous-clause",
         "growth",
-        "_ DIR:D _ rate:PQ _ F . old:V $",
+        "_ DIR:D _ rate:PQ _ FK . old:V $",
         "... to X, and were off N% from Y: the new value is the last one of the clause before",
         (
             _m(
@@ -524,7 +578,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "level-rate-series",
         "growth",
-        "new:V ~ , _ DIR:D _ rate:PQ",
+        "< new:V ~ , _ DIR:D _ rate:PQ",
         "X, up N%, the base being the same series a year (month, quarter) earlier",
         (
             _m(
@@ -570,7 +624,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "level-multiple",
         "multiple",
-        "new:V ~ , _ mult:M . old:V",
+        "< new:V ~ , _ mult:M . old:V",
         "X, double (triple) Y",
         (
             _m(
@@ -665,7 +719,8 @@ BASE_WORDS = frozenset(
     comparable year year's years' month month's quarter quarter's period period's week
     year-earlier year-ago a-year-earlier earlier ago before revised level levels figure
     average record seasonally adjusted annual annualised annualized rate
-    total of in during for first second third fourth half fiscal calendar
+    total of in during for first second third fourth half fiscal calendar year-to-date ytd
+    which
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     """.split()  # noqa: SIM905 - a word list reads better as prose
