@@ -41,3 +41,12 @@ def test_offsets_are_lines_and_columns() -> None:
 def test_printed_digits_give_the_rounding_interval() -> None:
     (figure,) = extract("Exports were $33.53 billion.")
     assert figure.bounds == (Decimal("33525000000"), Decimal("33535000000"))
+
+
+def test_a_day_of_a_month_does_not_open_a_range() -> None:
+    figures = extract("Spending rises in the year from April 1 to 61.20 billion dlrs.")
+    assert [(f.text, f.value, f.low) for f in figures] == [
+        ("61.20 billion dlrs", Decimal("61200000000"), None)
+    ]
+    (ranged,) = extract("Prices were 1 to 2 dlrs higher.")
+    assert (ranged.low, ranged.high) == (Decimal(1), Decimal(2))

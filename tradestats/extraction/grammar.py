@@ -380,6 +380,14 @@ def parse_match(match: re.Match[str]) -> list[Reading]:
     ):
         # "$650,000 to $1.1 million": the scale is the second number's only.
         low_factor = Decimal(1)
+    if _MONTH_BEFORE.search(match.string, max(0, start - 12), start):
+        # "the year beginning April 1 to 110.14 billion dlrs": the first number is a day.
+        return [
+            _reading(
+                match.end("rsep"), end, kind, unit, second, high_value, high_ulp, factor,
+                False, per,
+            )
+        ]  # fmt: skip
     after_from = _after_from(match.string, start)
     if (
         after_from
@@ -410,6 +418,12 @@ def parse_match(match: re.Match[str]) -> list[Reading]:
     if negative:
         low, high = -high, -low
     return [replace(reading, low=low, high=high)]
+
+
+_MONTH_BEFORE = re.compile(
+    r"(?i)(?<![\w])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[ \t]+\Z"
+)
 
 
 def _reading(
