@@ -432,6 +432,8 @@ def _build(
         if pattern.kind == "direction":
             return None  # yen per dollar falls as the yen rises
         direction = None
+    if pattern.joined_by and not _joined(pattern, slots, tokens):
+        return None
     new = slots["new"].figure if "new" in slots else None
     old = slots["old"].figure if "old" in slots else None
     change = slots["change"].figure if "change" in slots else None
@@ -519,6 +521,22 @@ def _build(
         direction=direction,
         clause=(clause.start, clause.end),
         unsigned=exchange,
+    )
+
+
+def _joined(pattern: ClaimPattern, slots: dict[str, Token], tokens: Sequence[Token]) -> bool:
+    """Whether a word that keeps the rate's subject joins it to the values, and the
+    values are of the rate's flow: the same one, or none named for either ("steel output
+    fell 4%, as imports rose to X from Y" is two subjects)."""
+    rate, value = slots["rate"], slots.get("VERB") or slots["new"]
+    if rate.figure is None or slots["new"].figure is None:
+        return False
+    if rate.figure.flow != slots["new"].figure.flow:
+        return False
+    if "JOIN" in slots:  # the joining word has a slot of its own
+        return slots["JOIN"].text.lower() in pattern.joined_by
+    return any(
+        t.text.lower() in pattern.joined_by for t in tokens if rate.end <= t.start < value.start
     )
 
 

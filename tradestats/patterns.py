@@ -88,6 +88,11 @@ class ClaimPattern:
     # reporter, partner, currency) for the period compared with, stated once elsewhere in
     # the document: a year before, or a month or a quarter where the clause says so.
     base: str = ""
+    # Words of which one must stand between the rate and the values it is linked to: a
+    # rate stated first and the values after "as", "which" or "with" ("fell 12.8% as
+    # exports contracted to X from Y"). Without one, values after a rate are another
+    # subject's ("A rose 5%, B rose to X from Y").
+    joined_by: frozenset[str] = frozenset()
     roles: tuple[str, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
@@ -539,6 +544,54 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         ),
         anchored=True,
         elided=True,
+    ),
+    # --- the rate first, its values in a clause joined to it: at most a warning ----------
+    ClaimPattern(
+        "rate-then-to-from",
+        "growth",
+        "rate:PQ ~ VERB:D - T _ new:V ~ FK _ old:V",
+        "a fall of N% ..., as exports contracted to X from Y; up N%, the part which rose "
+        "to X from Y",
+        (
+            _m(
+                "There was a decline of 9.50 percent in exports in May over April as exports "
+                "slid to $2.001 billion from $2.211 billion.",
+                rate="9.50 percent",
+                new="$2.001 billion",
+                old="$2.211 billion",
+            ),
+            _m(
+                "The one gain, of 1.2 pct, was in pig feed, which rose to 4.21 mln tonnes "
+                "from 4.16 mln.",
+                rate="1.2 pct",
+                new="4.21 mln",
+                old="4.16 mln",
+            ),
+        ),
+        (
+            "Exports rose 5% in May, imports fell to $3.1 billion from $3.3 billion.",
+            "Steel output fell 4.0% as imports rose to $3.1 billion from $2.9 billion.",
+        ),
+        evidence="sentence",
+        joined_by=frozenset({"as", "which", "that", "after", "when", "with"}),
+    ),
+    ClaimPattern(
+        "rate-with-vs",
+        "growth",
+        "rate:PQ ~ F? ~ , JOIN:w p? new:V _ K _ old:V",
+        "fell N% from a year ago, with X ... compared with Y",
+        (
+            _m(
+                "Options volume fell 3.3 pct in May from a year ago, with 1,932,204 contracts "
+                "traded compared with 1,998,006 contracts a year earlier.",
+                rate="3.3 pct",
+                new="1,932,204",
+                old="1,998,006",
+            ),
+        ),
+        ("Sales fell 3.3 pct in May, with exports of 1,932,204 tonnes against 1,998,006 tonnes.",),
+        evidence="sentence",
+        joined_by=frozenset({"with"}),
     ),
     ClaimPattern(
         "change-to-then-rate",
