@@ -22,6 +22,7 @@ from tradestats.extraction.grammar import parse_number
 from tradestats.extraction.refdata import currency_words
 from tradestats.models import ClaimKind, Document, Figure
 from tradestats.patterns import (
+    ELIDED_OPENERS,
     EXCHANGE_RATE,
     MEASURES,
     NOT_VERBS,
@@ -440,9 +441,12 @@ def _build(
     stated_token = slots.get("rate") or slots.get("mult")
     stated = stated_token.figure if stated_token is not None else None
     evidence = pattern.evidence
+    first_slot = min(match.start(role) for role in pattern.roles if match.start(role) >= 0)
+    if pattern.new_from == "clause" and not _elided_opening(tokens[:first_slot]):
+        return None
     if new is None and pattern.new_from and old is not None:
         before = previous if pattern.new_from == "sentence" else _clauses_before(doc, clause)
-        new = _last_comparable(before, old)
+        new = _last_comparable(before, old, previous)
         if new is None:
             return None
     if pattern.elided:
@@ -524,6 +528,11 @@ def _build(
     )
 
 
+def _elided_opening(tokens: Sequence[Token]) -> bool:
+    """Whether the words before a match keep the subject of the clause before."""
+    return all(t.code == "p" or t.text.lower() in ELIDED_OPENERS for t in tokens)
+
+
 def _joined(pattern: ClaimPattern, slots: dict[str, Token], tokens: Sequence[Token]) -> bool:
     """Whether a word that keeps the rate's subject joins it to the values, and the
     values are of the rate's flow: the same one, or none named for either ("steel output
@@ -559,16 +568,25 @@ def _clauses_before(doc: _Document, clause: Clause) -> list[Clause]:
     return [c for c in clauses if not c.aside and c.end <= clause.start]
 
 
-def _last_comparable(previous: list[Clause], like: Figure) -> Figure | None:
+def _last_comparable(
+    previous: list[Clause], like: Figure, sentence_before: list[Clause] = ()
+) -> Figure | None:
     """The current value of the clause before, if ``like`` can be compared with it: the
-    value after "to" ("fell to X from Y"), else the clause's first value ("totaled X, up
-    4.9 pct from Y")."""
+    value after "to" ("fell to X from Y"), else the clause's first value that is no base
+    ("totaled X, up 4.9 pct from Y"). A clause that points back ("This was 5.2 pct up
+    from Y") and names only bases has the current value of the sentence before."""
     mains = [c for c in previous if not c.aside]
     if not mains:
         return None
     tokens = mains[-1].tokens
-    values = [t for t in tokens if t.code == "V" and t.figure is not None]
+    values = [
+        t
+        for i, t in enumerate(tokens)
+        if t.code == "V" and t.figure is not None and not _after_base_word(tokens, i)
+    ]
     if not values:
+        if tokens[0].code == "R" and sentence_before:
+            return _last_comparable(list(sentence_before), like)
         return None
     chosen = values[0]
     for i, token in enumerate(tokens):
@@ -580,6 +598,14 @@ def _last_comparable(previous: list[Clause], like: Figure) -> Figure | None:
     assert chosen.figure is not None
     pair = _comparable(chosen.figure, like)
     return pair[0] if pair is not None else None
+
+
+def _after_base_word(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the value at ``index`` is a base: "from Y", "against Y", "on the Y"."""
+    for token in reversed(tokens[:index]):
+        if token.code != "p":
+            return token.code in "FKn"
+    return False
 
 
 def _scale_of(figure: Figure) -> Decimal:

@@ -504,7 +504,29 @@ PATTERNS: tuple[ClaimPattern, ...] = (
                 old="42.3 mln dlrs",
             ),
         ),
-        ("Orders were 41.4 mln dlrs; exports rose 2.1 pct from 40.5 mln dlrs to 42.3 mln.",),
+        (
+            "Orders were 41.4 mln dlrs; exports rose 2.1 pct from 40.5 mln dlrs to 42.3 mln.",
+            "Orders fell to 41.4 mln dlrs, and exports were off 2.1 pct from 42.3 mln dlrs.",
+        ),
+        evidence="sentence",
+        anchored=True,
+        new_from="clause",
+    ),
+    ClaimPattern(
+        "rate-up-from-previous-clause",
+        "growth",
+        "_ rate:PQ DIR:D FK . old:V $",
+        "This was N% up from Y and M% up from Z: the new value is the clause before's",
+        (
+            _m(
+                "Deposits were 61.20 billion pesos. This was 2.50 pct up from 59.71 billion "
+                "in May and 20.00 pct up from 51.00 billion in June last year.",
+                rate="20.00 pct",
+                new="61.20 billion pesos",
+                old="51.00 billion",
+            ),
+        ),
+        ("Deposits rose 2.50 pct to 61.20 billion, while loans were 8.0 pct up from 9.1 billion.",),
         evidence="sentence",
         anchored=True,
         new_from="clause",
@@ -780,6 +802,14 @@ BASE_WORDS = frozenset(
 )
 # Words that open a sentence about the value of the sentence before.
 ANAPHORA = frozenset({"that", "this", "it", "which", "the figure", "the total"})
+# The words a clause may open with and still have the subject of the clause before
+# ("..., and were off 2.1 pct from Y"): verbs of being and adverbs, never a noun, so that
+# "..., while loans were 8 pct up from Y" is not taken for the first clause's subject.
+ELIDED_OPENERS = frozenset(
+    """
+    was were is are be been being has have had also then still stood came remained
+    """.split()  # noqa: SIM905 - a word list reads better as prose
+)
 # Words that end a clause for linking: no claim reaches across them.
 CLAUSE_BREAKS = frozenset(
     {"and", "while", "whilst", "whereas", "but", "although", "though", "meanwhile", ";"}
