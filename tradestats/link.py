@@ -28,6 +28,7 @@ from tradestats.patterns import (
     NOT_VERBS,
     OTHER_BASIS,
     PATTERNS,
+    PATTERNS_BY_ID,
     ClaimPattern,
 )
 from tradestats.segment import Sentence
@@ -454,6 +455,13 @@ def _build(
         if not verbs:
             return None
         direction = verbs[0].direction
+    if pattern.base == "next":
+        if stated is None or not _says_what_it_compares(said):
+            return None
+        pair = _next_sentence_pair(doc, clause.sentence, stated)
+        if pair is None:
+            return None
+        new, old = pair
     if pattern.base == "series":
         if new is None:
             return None
@@ -526,6 +534,86 @@ def _build(
         clause=(clause.start, clause.end),
         unsigned=exchange,
     )
+
+
+# Words by which a rate says what it compares with, when its sentence states no value.
+_COMPARED_WITH = re.compile(
+    r"(?i)\b(?:a\s+year\s+(?:earlier|ago|before)|(?:year|month|quarter)[-\s]on[-\s]"
+    r"(?:year|month|quarter)|on[-\s]year|y-?o-?y|year[-\s](?:earlier|ago)|the\s+same\s+"
+    r"(?:month|period|quarter|time)\s+(?:of\s+|a\s+)?(?:last|previous|a|the\s+previous)\s+"
+    r"year|(?:previous|preceding|last)\s+(?:month|quarter|year))\b|\b(?:over|from|against|"
+    r"versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)[a-z]*\.?\b"
+)
+_PAIRS = ("direction-to-from", "direction-from-to")
+_PAIR_VS = re.compile(r"(?=(?P<new>V)[wpa,]{0,12}K[wp]{0,4}(?P<old>V))")
+
+
+_ADJUSTED = re.compile(r"(?i)\b(?P<un>unadjusted|not\s+(?:seasonally\s+)?adjusted)|\badjusted\b")
+
+
+def _adjustment(text: str) -> str:
+    match = _ADJUSTED.search(text)
+    if match is None:
+        return ""
+    return "unadjusted" if match.group("un") else "adjusted"
+
+
+def _says_what_it_compares(said: str) -> bool:
+    return bool(_COMPARED_WITH.search(said))
+
+
+def _next_sentence_pair(doc: _Document, index: int, rate: Figure) -> tuple[Figure, Figure] | None:
+    """The two values of the next sentence that a rate with none of its own compares: the
+    rate's sentence states no value at all; the next one states no rate, and compares
+    exactly one pair of one kind ("reached X, compared with Y", "fell to X from Y"), of
+    the rate's flow and, where both are dated, the rate's period and a period before."""
+    if index + 1 >= len(doc.clauses):
+        return None
+    own = [t for c in doc.clauses[index] for t in c.tokens]
+    following = doc.clauses[index + 1]
+    tokens = [t for c in following for t in c.tokens]
+    rates = [t for t in own if t.code in "PQM"]
+    if any(t.code in "Vr" for t in own) or len(rates) != 1 or rates[0].hedge:
+        return None  # one rate, stated plainly, and no value of its own
+    if any(t.code in "PQM" for t in tokens):
+        return None
+    pairs: list[tuple[Figure, Figure]] = []
+    for clause in following:
+        if clause.aside:
+            continue
+        codes, found = clause.codes, []
+        for pattern_id in _PAIRS:
+            for match in PATTERNS_BY_ID[pattern_id].regex.finditer(codes):
+                found.append((match.start("new"), match.start("old")))
+        found.extend((m.start("new"), m.start("old")) for m in _PAIR_VS.finditer(codes))
+        for new_at, old_at in set(found):
+            a, b = clause.tokens[new_at].figure, clause.tokens[old_at].figure
+            if clause.tokens[new_at].hedge or clause.tokens[old_at].hedge:
+                return None  # "about X": no pair to judge a rate by
+            if a is not None and b is not None:
+                pair = _comparable(a, b)
+                if pair is not None:
+                    pairs.append(pair)
+    if len(pairs) != 1:
+        return None
+    new, old = pairs[0]
+    here, there = doc.sentences[index], doc.sentences[index + 1]
+    bases = {_adjustment(doc.text[here.start : here.end])}
+    bases.add(_adjustment(doc.text[there.start : there.end]))
+    if {"adjusted", "unadjusted"} <= bases:
+        return None  # a seasonally adjusted rate says nothing of unadjusted values
+    if rate.flow is not None and new.flow is not None:
+        if rate.flow != new.flow:
+            return None
+    elif not (doc.subject(rate) or set()) & (doc.subject(new) or set()):
+        return None  # neither a flow nor a word of the subject says they are one series
+    if new.period_end and old.period_end:
+        if rate.period_end and new.period_end != rate.period_end:
+            return None
+        if old.period_end >= new.period_end:
+            return None
+    return new, old
 
 
 def _elided_opening(tokens: Sequence[Token]) -> bool:

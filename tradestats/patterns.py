@@ -87,6 +87,9 @@ class ClaimPattern:
     # "series": the shape names no base; it is the value of the same series (flow,
     # reporter, partner, currency) for the period compared with, stated once elsewhere in
     # the document: a year before, or a month or a quarter where the clause says so.
+    # "next": a sentence that states no value names what it compares with ("from a year
+    # earlier", "over June"), and the next sentence states the two values, and no rate of
+    # its own, with words of comparison ("reached X, compared with Y", "fell to X from Y").
     base: str = ""
     # Words of which one must stand between the rate and the values it is linked to: a
     # rate stated first and the values after "as", "which" or "with" ("fell 12.8% as
@@ -666,6 +669,43 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         ),
         evidence="sentence",
         base="series",
+    ),
+    ClaimPattern(
+        "rate-then-next-sentence",
+        "growth",
+        "DIR:D _ rate:PQ",
+        "rose N% from a year earlier. X ..., compared with Y: the values are the next "
+        "sentence's, the only two it compares",
+        (
+            _m(
+                "Exports climbed 12 percent from a year earlier in the first ten days of "
+                "May. Shipments reached $14.0 billion, compared with $12.5 billion a year ago.",
+                rate="12 percent",
+                new="$14.0 billion",
+                old="$12.5 billion",
+            ),
+            _m(
+                "The price index rose 0.6 pct month-on-month in May. The index fell to 120.1 "
+                "in May from 119.4 in April.",
+                rate="0.6 pct",
+                new="120.1",
+                old="119.4",
+            ),
+        ),
+        (
+            "Exports climbed 12 percent in the first ten days of May. Shipments reached "
+            "$14.0 billion, compared with $12.5 billion a year ago.",
+            "Exports climbed 12 percent from a year earlier. Imports rose 3% to $9.9 billion "
+            "from $9.6 billion, and reached $14.0 billion against $12.5 billion.",
+            "Exports climbed 12 percent from a year earlier. Imports reached $14.0 billion, "
+            "compared with $12.5 billion a year ago.",
+            "The seasonally adjusted index rose 0.6 pct from April. The unadjusted index "
+            "stood at 120.1 in May compared with 119.4 in April.",
+            "Output rose 1.1 pct from May after a fall of 0.3 pct in May. The index fell "
+            "to 120.1 in June from 119.4 in May.",
+        ),
+        evidence="sentence",
+        base="next",
     ),
     # --- multiples (TS103) ------------------------------------------------------------
     ClaimPattern(
