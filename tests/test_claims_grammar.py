@@ -92,6 +92,15 @@ def test_a_range_of_values_is_judged_against_a_range_of_rates() -> None:
     assert _verdicts(between) == [("10 to 21 pct", "consistent", "level-rate-from")]
 
 
+def test_a_unit_printed_once_serves_two_prices() -> None:
+    text = "Costs fell 29.1 pct to 3.41 dlrs per barrel from 4.81 dlrs in 2023."
+    assert _verdicts(text) == [("29.1 pct", "consistent", "rate-to-from")]
+    # A price per unit is still no total: values of other sizes are not compared.
+    assert _verdicts("Prices rose 4 pct to 71.40 dlrs per barrel from 5.2 billion dlrs.") == [
+        ("4 pct", "unverifiable", "")
+    ]
+
+
 def test_year_to_date_is_a_period_not_a_move() -> None:
     text = (
         "Miles grew 24.1 pct in May to 923.2 mln from 743.8 mln and 18.5 pct year to date "

@@ -443,8 +443,16 @@ def _build(
     stated = stated_token.figure if stated_token is not None else None
     evidence = pattern.evidence
     first_slot = min(match.start(role) for role in pattern.roles if match.start(role) >= 0)
-    if pattern.new_from == "clause" and not _elided_opening(tokens[:first_slot]):
+    borrows = pattern.new_from == "clause" or pattern.rate_from == "clause"
+    if borrows and not _elided_opening(tokens[:first_slot]):
         return None
+    if pattern.rate_from == "clause":
+        rate_token = _rate_of_clause_before(doc, clause)
+        if rate_token is None:
+            return None
+        slots["rate"] = rate_token
+        stated = rate_token.figure
+        direction = None if exchange else rate_token.direction
     if new is None and pattern.new_from and old is not None:
         before = previous if pattern.new_from == "sentence" else _clauses_before(doc, clause)
         new = _last_comparable(before, old, previous)
@@ -616,6 +624,23 @@ def _next_sentence_pair(doc: _Document, index: int, rate: Figure) -> tuple[Figur
     return new, old
 
 
+def _rate_of_clause_before(doc: _Document, clause: Clause) -> Token | None:
+    """The one rate of the clause before, when that clause states no value; the token
+    carries the direction of the word of change that governs it."""
+    before = _clauses_before(doc, clause)
+    if not before:
+        return None
+    tokens = before[-1].tokens
+    if any(t.code in "Vr" for t in tokens):
+        return None
+    rates = [i for i, t in enumerate(tokens) if t.code == "P" and t.figure is not None]
+    words = [t for t in tokens if t.code == "D"]
+    if len(rates) != 1 or len(words) != 1:
+        return None
+    rate = tokens[rates[0]]
+    return Token("P", rate.start, rate.end, rate.text, rate.figure, words[0].direction)
+
+
 def _elided_opening(tokens: Sequence[Token]) -> bool:
     """Whether the words before a match keep the subject of the clause before."""
     return all(t.code == "p" or t.text.lower() in ELIDED_OPENERS for t in tokens)
@@ -713,8 +738,13 @@ def _comparable(a: Figure, b: Figure) -> tuple[Figure, Figure] | None:
     billion", "to 1.85 mln units from 1.80")."""
     if a.kind not in ("money", "quantity") or b.kind not in ("money", "quantity"):
         return None
-    if getattr(a, "per", None) != getattr(b, "per", None):
-        return None  # a price per barrel is no total
+    if a.per != b.per:
+        # A price per barrel is no total; but "to 3.41 dlrs per bbl from 4.81 dlrs" prints
+        # the unit once, for two prices of one size.
+        if a.per is not None and b.per is not None or not _within(a.value, b.value):
+            return None
+        per = a.per or b.per
+        a, b = replace(a, per=per), replace(b, per=per)
     if a.kind == "money" and b.kind == "money":
         return (a, b) if a.unit == b.unit else None
     if a.kind == "money" or b.kind == "money":

@@ -96,6 +96,9 @@ class ClaimPattern:
     # exports contracted to X from Y"). Without one, values after a rate are another
     # subject's ("A rose 5%, B rose to X from Y").
     joined_by: frozenset[str] = frozenset()
+    # "clause": the rate is the clause before's, a clause that states the rate and no
+    # value ("narrowed by 17.1% in the quarter and stood at X compared to Y").
+    rate_from: str = ""
     roles: tuple[str, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
@@ -535,6 +538,31 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         new_from="clause",
     ),
     ClaimPattern(
+        "values-after-rate-clause",
+        "growth",
+        "_ new:V ~ K _ old:V $",
+        "narrowed by N% in the half and stood at X compared with Y: the rate is the clause "
+        "before's, which states no value",
+        (
+            _m(
+                "The deficit shrank by 12.50 percent in the first half and stood at $4.20 "
+                "billion compared to $4.80 billion a year before.",
+                rate="12.50 percent",
+                new="$4.20 billion",
+                old="$4.80 billion",
+            ),
+        ),
+        (
+            "The deficit shrank by 12.50 percent in the first half and imports stood at "
+            "$4.20 billion compared to $4.80 billion a year before.",
+            "The deficit shrank by 12.50 percent to $4.2 billion and stood at $4.20 billion "
+            "compared to $4.80 billion a year before.",
+        ),
+        evidence="sentence",
+        anchored=True,
+        rate_from="clause",
+    ),
+    ClaimPattern(
         "rate-than-previous-clause",
         "growth",
         "_ rate:PQ CMP:H . old:V",
@@ -848,6 +876,7 @@ ANAPHORA = frozenset({"that", "this", "it", "which", "the figure", "the total"})
 ELIDED_OPENERS = frozenset(
     """
     was were is are be been being has have had also then still stood came remained
+    reached totalled totaled amounted at to
     """.split()  # noqa: SIM905 - a word list reads better as prose
 )
 # Words that end a clause for linking: no claim reaches across them.
