@@ -741,7 +741,7 @@ def _comparable(a: Figure, b: Figure) -> tuple[Figure, Figure] | None:
     if a.per != b.per:
         # A price per barrel is no total; but "to 3.41 dlrs per bbl from 4.81 dlrs" prints
         # the unit once, for two prices of one size.
-        if a.per is not None and b.per is not None or not _within(a.value, b.value):
+        if (a.per is not None and b.per is not None) or not _within(a.value, b.value):
             return None
         per = a.per or b.per
         a, b = replace(a, per=per), replace(b, per=per)
