@@ -268,3 +268,24 @@ def test_the_cli_module_keeps_check_start_up_light() -> None:
     # The contract and the option checks live in cli.py; none of them may pull in the
     # heavy libraries that only chart, report and --all need.
     assert not {"pandas", "matplotlib", "quantulum3"} & set(vars(cli))
+
+
+# --- the HTML main text -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<body><main></main><p>{story}</p></body>",
+        "<body><textarea><main></textarea><p>{story}</p></body>",
+        "<head><title>The <main> element</title></head><body><p>{story}</p></body>",
+        "<body><noscript><main></noscript><p>{story}</p></body>",
+        "<body><template><article></article></template><p>{story}</p></body>",
+    ],
+)
+def test_a_landmark_that_holds_no_text_leaves_the_story_read(tmp_path: Path, page: str) -> None:
+    """The tokenizer sees <main> where a browser shows none; the body is read instead."""
+    html = write(tmp_path / "page.html", f"<html>{page.format(story=WRONG.strip())}</html>")
+    result = run("check", str(html))
+    assert result.exit_code == 1, result.stderr
+    assert "TS101" in result.stdout
