@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from tradestats import cli
 from tradestats.cli import app
 from tradestats.models import Claim, Figure
-from tradestats.output import OutputError, display, write_output
+from tradestats.output import OutputError, display, shown_name, write_output
 from tradestats.report import write_directory
 from tradestats.tables import _cell, figures_frame, to_period
 
@@ -289,3 +289,30 @@ def test_a_landmark_that_holds_no_text_leaves_the_story_read(tmp_path: Path, pag
     result = run("check", str(html))
     assert result.exit_code == 1, result.stderr
     assert "TS101" in result.stdout
+
+
+# --- names in SARIF ---------------------------------------------------------------------------
+
+
+def test_sarif_names_a_file_by_its_real_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Code scanning finds the file only by its own name, not the quoted form people see."""
+    monkeypatch.chdir(tmp_path)
+    names = [os.fsdecode(b"caf\xe9.txt"), "two\nlines.txt", '"quoted".txt']
+    for name in names:
+        write(tmp_path / name)
+    result = run("check", *names, "-f", "sarif")
+    assert result.exit_code == 1, result.stderr
+    uris = {line.strip() for line in result.stdout.splitlines() if '"uri"' in line}
+    assert uris == {
+        '"uri": "caf%E9.txt",',
+        '"uri": "two%0Alines.txt",',
+        '"uri": "%22quoted%22.txt",',
+    }
+
+
+def test_a_shown_name_reads_back_as_the_name() -> None:
+    names = ["a.md", os.fsdecode(b"caf\xe9.md"), "two\nlines", '"q".md', "\x85", "back\\slash"]
+    assert [shown_name(display(name)) for name in names] == names
+    assert display("\x85") == '"\\u0085"'
