@@ -316,3 +316,31 @@ def test_a_shown_name_reads_back_as_the_name() -> None:
     names = ["a.md", os.fsdecode(b"caf\xe9.md"), "two\nlines", '"q".md', "\x85", "back\\slash"]
     assert [shown_name(display(name)) for name in names] == names
     assert display("\x85") == '"\\u0085"'
+
+
+# --- usage errors -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["extract", "a.txt", "--date"],
+            "Option '--date' requires an argument. (see 'tradestats extract --help')",
+        ),
+        (
+            ["report", "a.txt", "--output-dir"],
+            "requires an argument. (see 'tradestats report --help')",
+        ),
+        (["extract", "a.txt", "-f", "xml"], "--format: unknown format 'xml'; choose one of table"),
+        (["report", "a.txt", "--output-dir", "r", "-f", "pdf"], "--format: unknown format 'pdf'"),
+        (["chart", "a.txt", "-o", "c.png", "--kind", "pie"], "--kind: unknown chart kind 'pie'"),
+        (["chart", "a.txt", "-o", "c.png", "--flow", "tourism"], "--flow: unknown flow 'tourism'"),
+    ],
+)
+def test_a_usage_error_names_the_option_and_its_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], said: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.txt")
+    one_error(run(*args), said)

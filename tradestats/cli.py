@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from enum import IntEnum
@@ -108,7 +108,11 @@ class _Contract(TyperGroup):
             if type(error).__name__ == "NoArgsIsHelpError":  # bare `tradestats`: the help
                 error.show()
                 return Exit.ERROR, None
-            where = error.ctx.command_path if error.ctx is not None else "tradestats"
+            where = (
+                error.ctx.command_path
+                if error.ctx is not None
+                else _command_path(args, self.commands)
+            )
             _error(f"{_one_line(error.format_message())} (see '{where} --help')")
             return Exit.ERROR, None
         except click.ClickException as error:
@@ -126,6 +130,15 @@ class _Contract(TyperGroup):
             return Exit.ERROR, None
         finally:
             _restore_signals(previous)
+
+
+def _command_path(args: Sequence[str] | None, commands: Iterable[str]) -> str:
+    """``tradestats COMMAND`` for an error click raises without its context (an option
+    given no value), so that the hint points at the help that lists the option."""
+    words = list(sys.argv[1:] if args is None else args)
+    if words and words[0] in commands:
+        return f"tradestats {words[0]}"
+    return "tradestats"
 
 
 _SIGNALS = tuple(
@@ -449,7 +462,7 @@ def extract(
     from tradestats.pipeline import Task, run
 
     if fmt not in FORMATS:
-        _error(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        _error(f"--format: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(Exit.ERROR)
     reference = _parse_date(as_of)
     items = _select(paths, exclude, changed_since, None)
@@ -573,7 +586,7 @@ def check(
     from tradestats.pipeline import Task, collect, run
 
     if fmt not in FORMATS:
-        _error(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        _error(f"--format: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(Exit.ERROR)
     reference = _parse_date(as_of)
     try:
@@ -702,7 +715,7 @@ def _quiet_matplotlib() -> Iterator[None]:
 
 def _flow(flow: str | None) -> None:
     if flow is not None and flow.lower() not in FLOWS:
-        _error(f"unknown flow {flow!r}; choose one of {', '.join(FLOWS)}")
+        _error(f"--flow: unknown flow {flow!r}; choose one of {', '.join(FLOWS)}")
         raise typer.Exit(Exit.ERROR)
 
 
@@ -710,7 +723,7 @@ def _check_kind(kind: str) -> None:
     from tradestats.chart import KINDS
 
     if kind not in KINDS:
-        _error(f"unknown chart kind {kind!r}; choose one of {', '.join(KINDS)}")
+        _error(f"--kind: unknown chart kind {kind!r}; choose one of {', '.join(KINDS)}")
         raise typer.Exit(Exit.ERROR)
 
 
@@ -808,7 +821,7 @@ def report_command(
     from tradestats.report import FORMATS, build, write_directory
 
     if fmt not in FORMATS:
-        _error(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        _error(f"--format: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(Exit.ERROR)
     _check_kind(kind)
     _flow(flow)
