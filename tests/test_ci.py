@@ -54,15 +54,15 @@ def _env(**extra: str) -> dict[str, str]:
 def tradestats(
     *args: str, cwd: Path, stdin: int | None = subprocess.DEVNULL, **kwargs: object
 ) -> subprocess.CompletedProcess[str]:
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kwargs}
     return subprocess.run(
         [sys.executable, "-m", "tradestats", *args],
         cwd=cwd,
         env=_env(),
         stdin=stdin,
-        capture_output=True,
         text=True,
         timeout=TIMEOUT,
-        **kwargs,  # type: ignore[arg-type]
+        **streams,  # type: ignore[arg-type]
     )
 
 
@@ -327,3 +327,37 @@ def test_usage_errors_are_one_line_naming_the_option(tmp_path: Path) -> None:
         "Invalid value for '--changed-since': '-h' is not a git ref",
     )
     one_error(tradestats("check", "a.txt", "--nope", cwd=tmp_path), "No such option: --nope")
+
+
+# --- standard output that refuses the output --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command", [["extract", "a.txt"], ["check", "a.txt"], ["rules"], ["--help"], ["--version"]]
+)
+def test_a_full_or_closed_standard_output_is_exit_2_not_1(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """typer's own answer to a closed pipe is exit 1, the code of findings."""
+    article(tmp_path)
+    with open("/dev/full", "w") as full:
+        result = tradestats(*command, cwd=tmp_path, stdout=full)
+    assert result.returncode == 2 and result.stderr == (
+        "tradestats: error: cannot write standard output (No space left on device)\n"
+    )
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader has gone before anything is written, as `| true` does
+    try:
+        result = tradestats(*command, cwd=tmp_path, stdout=writer)
+    finally:
+        os.close(writer)
+    assert result.returncode == 2 and result.stderr == (
+        "tradestats: error: standard output was closed before the output was written\n"
+    )
+
+
+def test_a_closed_standard_error_leaves_the_exit_code_to_tell(tmp_path: Path) -> None:
+    article(tmp_path, "bad.txt", "\x00binary")
+    with open("/dev/full", "w") as full:
+        result = tradestats("check", "bad.txt", cwd=tmp_path, stderr=full)
+    assert result.returncode == 2

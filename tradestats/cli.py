@@ -10,7 +10,7 @@ import re
 import signal
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date
 from enum import IntEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -97,6 +97,12 @@ class _Contract(TyperGroup):
                 args, prog_name or "tradestats", complete_var, standalone_mode=False, **extra
             )
             return (Exit.OK if code is None else int(code)), None
+        except SystemExit as stop:
+            # typer ends a run whose output pipe closed with exit 1, the code of findings.
+            if type(sys.stdout).__name__ != "PacifyFlushWrapper":
+                raise
+            _error("standard output was closed before the output was written")
+            return (Exit.ERROR if stop.code == 1 else stop.code), None  # type: ignore[return-value]
         except Interrupted as stop:
             from tradestats.output import remove_temporaries
 
@@ -125,6 +131,11 @@ class _Contract(TyperGroup):
             from tradestats.output import remove_temporaries
 
             remove_temporaries()
+            if isinstance(error, OSError) and _in_echo(error):
+                # The help could not be written (a full device): an output error, not ours.
+                _quiet_stdout()
+                _error(f"cannot write standard output ({error.strerror or error})")
+                return Exit.ERROR, None
             detail = _one_line(f"{type(error).__name__}: {error}", 300)
             _error(f"internal error ({detail}); please report it")
             return Exit.ERROR, None
@@ -183,11 +194,45 @@ app = typer.Typer(
 
 
 def _error(message: str) -> None:
-    typer.echo(f"tradestats: error: {message}", err=True)
+    _say(f"tradestats: error: {message}")
+
+
+def _warning(message: str) -> None:
+    _say(f"tradestats: warning: {message}")
+
+
+def _say(line: str) -> None:
+    """One line on standard error; if that is closed too, the exit code still tells."""
+    with suppress(OSError):
+        typer.echo(line, err=True)
+
+
+def _in_echo(error: BaseException) -> bool:
+    """Whether ``error`` rose from writing the help or a message (click's echo)."""
+    import traceback
+
+    return any(frame.name == "echo" for frame in traceback.extract_tb(error.__traceback__))
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so that Python's own flush at exit
+    does not fail a second time on a closed pipe or full device."""
+    import os
+
+    stream = sys.stdout
+    if stream is None:
+        return
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 def _stdout(text: str) -> None:
-    """Write to standard output; a closed one is an error of exit code 2, not 1."""
+    """Write to standard output; a closed or full one is an error of exit code 2, not 1."""
     stream = sys.stdout
     if stream is None:
         _error("standard output is closed; nothing was written (use -o FILE)")
@@ -195,13 +240,12 @@ def _stdout(text: str) -> None:
     try:
         stream.write(text)
         stream.flush()
-    except BrokenPipeError:
-        import os
-
-        # Nothing more can reach the reader; keep Python's own flush at exit quiet too.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, stream.fileno())
-        _error("standard output was closed before the output was written")
+    except OSError as error:
+        _quiet_stdout()
+        if isinstance(error, BrokenPipeError):
+            _error("standard output was closed before the output was written")
+        else:  # a full disk or device (> /dev/full)
+            _error(f"cannot write standard output ({error.strerror or error})")
         raise typer.Exit(Exit.ERROR) from None
 
 
@@ -286,7 +330,7 @@ def _ref_option(value: str | None) -> str | None:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"tradestats {__version__}")
+        _stdout(f"tradestats {__version__}\n")
         raise typer.Exit()
 
 
@@ -481,7 +525,7 @@ def extract(
     for message in problems:
         _error(message)
     for warning in warnings:
-        typer.echo(f"tradestats: warning: {warning}", err=True)
+        _warning(warning)
     failed = bool(problems)
     rendered = render(figures, fmt)
     if output is not None:
@@ -515,7 +559,7 @@ def _explain(
         raise typer.Exit(Exit.ERROR) from None
     sentences = split_sentences(document.text)
     figures = extract_document(document, reference_date=reference, sentences=sentences)  # type: ignore[arg-type]
-    sys.stdout.write(explain(document, sentences, figures, config, int(line), int(column)))  # type: ignore[arg-type]
+    _stdout(explain(document, sentences, figures, config, int(line), int(column)))  # type: ignore[arg-type]
 
 
 @app.command()
@@ -620,7 +664,7 @@ def check(
     for problem in report.problems:
         _error(problem.message)
     for warning in report.warnings:
-        typer.echo(f"tradestats: warning: {warning}", err=True)
+        _warning(warning)
     rendered = render(report, fmt)
     if output is not None:
         try:
@@ -662,12 +706,13 @@ def rules() -> None:
     """List the checks, with their ids, default severities and examples."""
     from tradestats.rules import RULES
 
-    for rule in RULES.values():
-        typer.echo(f"{rule.id}  {rule.name}  ({rule.severity})")
-        typer.echo(f"    {rule.summary}")
-        typer.echo(f"    wrong: {rule.wrong}")
-        typer.echo(f"    right: {rule.right}")
-        typer.echo("")
+    _stdout(
+        "".join(
+            f"{rule.id}  {rule.name}  ({rule.severity})\n    {rule.summary}\n"
+            f"    wrong: {rule.wrong}\n    right: {rule.right}\n\n"
+            for rule in RULES.values()
+        )
+    )
 
 
 # --- charts and reports -----------------------------------------------------------------
