@@ -344,3 +344,21 @@ def test_a_usage_error_names_the_option_and_its_command(
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "a.txt")
     one_error(run(*args), said)
+
+
+# --- directives -------------------------------------------------------------------------------
+
+
+def test_an_unclosed_directive_in_markdown_leaves_the_rest_of_the_file_checked(
+    tmp_path: Path,
+) -> None:
+    """Markdown reads all after an unclosed <!-- as a comment; the warning says only the
+    directive is ignored, so the text after it must still be checked."""
+    note = write(tmp_path / "note.md", f"<!-- TRADESTATS-DISABLE-NEXT-LINE TS101\n{WRONG}")
+    result = run("check", str(note))
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{note}:2:14: error TS101")
+    assert result.stderr == (
+        f"tradestats: warning: {note}: line 1: tradestats directive"
+        " 'TRADESTATS-DISABLE-NEXT-LINE' is not closed with -->; it is ignored\n"
+    )
