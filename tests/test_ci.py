@@ -54,11 +54,12 @@ def _env(**extra: str) -> dict[str, str]:
 def tradestats(
     *args: str, cwd: Path, stdin: int | None = subprocess.DEVNULL, **kwargs: object
 ) -> subprocess.CompletedProcess[str]:
+    env = kwargs.pop("env", None) or _env()
     streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kwargs}
     return subprocess.run(
         [sys.executable, "-m", "tradestats", *args],
         cwd=cwd,
-        env=_env(),
+        env=env,
         stdin=stdin,
         text=True,
         timeout=TIMEOUT,
@@ -361,3 +362,18 @@ def test_a_closed_standard_error_leaves_the_exit_code_to_tell(tmp_path: Path) ->
     with open("/dev/full", "w") as full:
         result = tradestats("check", "bad.txt", cwd=tmp_path, stderr=full)
     assert result.returncode == 2
+
+
+def test_matplotlib_says_nothing_when_it_cannot_make_its_config_folder(tmp_path: Path) -> None:
+    """A container's user often has no writable HOME; matplotlib warns of it at import."""
+    (tmp_path / "a.txt").write_text(
+        "In July 2025 exports rose 10% to $2.2 billion from $2 billion in July 2024.\n",
+        encoding="utf-8",
+    )
+    blocked = tmp_path / "file"
+    blocked.write_text("", encoding="utf-8")
+    env = _env(MPLCONFIGDIR=str(blocked / "mpl"), HOME=str(blocked))
+    for command in (["chart", "a.txt", "-o", "c.png"], ["report", "a.txt", "--output-dir", "r"]):
+        result = tradestats(*command, cwd=tmp_path, env=env)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == ""

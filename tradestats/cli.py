@@ -742,8 +742,9 @@ KindOpt = Annotated[
 
 @contextmanager
 def _quiet_matplotlib() -> Iterator[None]:
-    """Keep matplotlib's warnings (a glyph missing from the font, a flat axis) off
-    standard error, which CI reads for the errors of the run."""
+    """Keep matplotlib's warnings (a glyph missing from the font, a flat axis, a config
+    folder it cannot make under a read-only or missing HOME) off standard error, which
+    CI reads for the errors of the run."""
     import logging
     import warnings
 
@@ -796,8 +797,9 @@ def chart_command(
     Exit code 0 when the chart was written, 2 when there was nothing to chart, an input
     could not be read or the output could not be written.
     """
-    from tradestats.chart import ChartError, choose_kind, png
-    from tradestats.chart import chart as draw
+    with _quiet_matplotlib():  # it warns at import when its config folder cannot be made
+        from tradestats.chart import ChartError, choose_kind, png
+        from tradestats.chart import chart as draw
     from tradestats.output import OutputError, display, is_special, write_output
     from tradestats.report import chart_tables
 
@@ -860,7 +862,8 @@ def report_command(
     """
     from pathlib import Path
 
-    from tradestats.chart import ChartError
+    with _quiet_matplotlib():  # it warns at import when its config folder cannot be made
+        from tradestats.chart import ChartError
     from tradestats.formatters.check import summary_line
     from tradestats.output import OutputError, display
     from tradestats.report import FORMATS, build, write_directory
