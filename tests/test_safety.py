@@ -362,3 +362,13 @@ def test_an_unclosed_directive_in_markdown_leaves_the_rest_of_the_file_checked(
         f"tradestats: warning: {note}: line 1: tradestats directive"
         " 'TRADESTATS-DISABLE-NEXT-LINE' is not closed with -->; it is ignored\n"
     )
+
+
+def test_flags_that_leave_no_rule_are_named_not_the_config_file(tmp_path: Path) -> None:
+    (tmp_path / ".tradestats.toml").write_text('enable = ["TS101"]\n', encoding="utf-8")
+    article = str(write(tmp_path / "a.txt"))
+    one_error(run("check", article, "--disable", "TS101"), "error: --disable: no rule left to run")
+    one_error(
+        run("check", article, "--enable", "TS102", "--disable", "TS102"),
+        "error: --enable/--disable: no rule left to run",
+    )
