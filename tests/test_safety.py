@@ -372,3 +372,13 @@ def test_flags_that_leave_no_rule_are_named_not_the_config_file(tmp_path: Path) 
         run("check", article, "--enable", "TS102", "--disable", "TS102"),
         "error: --enable/--disable: no rule left to run",
     )
+
+
+def test_eight_files_on_two_jobs_with_one_unreadable_is_one_line_and_the_rest_checked(
+    tmp_path: Path,
+) -> None:
+    files = [str(write(tmp_path / f"a{index}.txt")) for index in range(9)]
+    (tmp_path / "a4.txt").write_bytes(b"\x00binary")
+    result = run("check", *files, "-j", "2")
+    one_error(result, "a4.txt: binary file (contains NUL bytes), not text")
+    assert result.stdout.count("error TS101") == 8
