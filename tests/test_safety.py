@@ -382,3 +382,14 @@ def test_eight_files_on_two_jobs_with_one_unreadable_is_one_line_and_the_rest_ch
     result = run("check", *files, "-j", "2")
     one_error(result, "a4.txt: binary file (contains NUL bytes), not text")
     assert result.stdout.count("error TS101") == 8
+
+
+def test_outputs_that_are_folders_or_files_of_the_wrong_kind_are_one_line(
+    tmp_path: Path,
+) -> None:
+    article = str(write(tmp_path / "a.txt"))
+    (tmp_path / "folder").mkdir()
+    one_error(run("extract", article, "-o", str(tmp_path / "folder")), "folder: is a directory")
+    one_error(
+        run("report", article, "--output-dir", article), "a.txt: exists and is not a directory"
+    )
