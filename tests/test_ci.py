@@ -54,15 +54,16 @@ def _env(**extra: str) -> dict[str, str]:
 def tradestats(
     *args: str, cwd: Path, stdin: int | None = subprocess.DEVNULL, **kwargs: object
 ) -> subprocess.CompletedProcess[str]:
+    env = kwargs.pop("env", None) or _env()
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kwargs}
     return subprocess.run(
         [sys.executable, "-m", "tradestats", *args],
         cwd=cwd,
-        env=_env(),
+        env=env,
         stdin=stdin,
-        capture_output=True,
         text=True,
         timeout=TIMEOUT,
-        **kwargs,  # type: ignore[arg-type]
+        **streams,  # type: ignore[arg-type]
     )
 
 
@@ -293,9 +294,9 @@ def test_file_names_that_are_not_utf8_or_hold_a_newline(tmp_path: Path) -> None:
     result = tradestats("check", ".", "-f", "sarif", "-o", "out.sarif", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
-    # The name as shown everywhere else (quoted, escaped), percent-encoded: valid UTF-8.
+    # The file's own bytes, percent-encoded (valid UTF-8), so that code scanning finds it.
     sarif = (tmp_path / "out.sarif").read_text(encoding="utf-8")
-    assert '"uri": "%22caf%5Cxe9.txt%22"' in sarif
+    assert '"uri": "caf%E9.txt"' in sarif
     result = tradestats("check", ".", cwd=tmp_path)
     lines = result.stdout.splitlines()
     assert lines[0].startswith('"caf\\xe9.txt":1:14: error TS101')
@@ -327,3 +328,50 @@ def test_usage_errors_are_one_line_naming_the_option(tmp_path: Path) -> None:
         "Invalid value for '--changed-since': '-h' is not a git ref",
     )
     one_error(tradestats("check", "a.txt", "--nope", cwd=tmp_path), "No such option: --nope")
+
+
+# --- standard output that refuses the output --------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["extract", "a.txt"], ["rules"], ["--help"], ["--version"]])
+def test_a_full_or_closed_standard_output_is_exit_2_not_1(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """typer's own answer to a closed pipe is exit 1, the code of findings."""
+    article(tmp_path)
+    with open("/dev/full", "w") as full:
+        result = tradestats(*command, cwd=tmp_path, stdout=full)
+    assert result.returncode == 2 and result.stderr == (
+        "tradestats: error: cannot write standard output (No space left on device)\n"
+    )
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader has gone before anything is written, as `| true` does
+    try:
+        result = tradestats(*command, cwd=tmp_path, stdout=writer)
+    finally:
+        os.close(writer)
+    assert result.returncode == 2 and result.stderr == (
+        "tradestats: error: standard output was closed before the output was written\n"
+    )
+
+
+def test_a_closed_standard_error_leaves_the_exit_code_to_tell(tmp_path: Path) -> None:
+    article(tmp_path, "bad.txt", "\x00binary")
+    with open("/dev/full", "w") as full:
+        result = tradestats("check", "bad.txt", cwd=tmp_path, stderr=full)
+    assert result.returncode == 2
+
+
+def test_matplotlib_says_nothing_when_it_cannot_make_its_config_folder(tmp_path: Path) -> None:
+    """A container's user often has no writable HOME; matplotlib warns of it at import."""
+    (tmp_path / "a.txt").write_text(
+        "In July 2025 exports rose 10% to $2.2 billion from $2 billion in July 2024.\n",
+        encoding="utf-8",
+    )
+    blocked = tmp_path / "file"
+    blocked.write_text("", encoding="utf-8")
+    env = _env(MPLCONFIGDIR=str(blocked / "mpl"), HOME=str(blocked))
+    # report imports the chart module the same way, under the same guard
+    result = tradestats("chart", "a.txt", "-o", "c.png", cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""

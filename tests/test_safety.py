@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from tradestats import cli
 from tradestats.cli import app
 from tradestats.models import Claim, Figure
-from tradestats.output import OutputError, display, write_output
+from tradestats.output import OutputError, display, shown_name, write_output
 from tradestats.report import write_directory
 from tradestats.tables import _cell, figures_frame, to_period
 
@@ -268,3 +268,128 @@ def test_the_cli_module_keeps_check_start_up_light() -> None:
     # The contract and the option checks live in cli.py; none of them may pull in the
     # heavy libraries that only chart, report and --all need.
     assert not {"pandas", "matplotlib", "quantulum3"} & set(vars(cli))
+
+
+# --- the HTML main text -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<body><main></main><p>{story}</p></body>",
+        "<body><textarea><main></textarea><p>{story}</p></body>",
+        "<head><title>The <main> element</title></head><body><p>{story}</p></body>",
+        "<body><noscript><main></noscript><p>{story}</p></body>",
+        "<body><template><article></article></template><p>{story}</p></body>",
+    ],
+)
+def test_a_landmark_that_holds_no_text_leaves_the_story_read(tmp_path: Path, page: str) -> None:
+    """The tokenizer sees <main> where a browser shows none; the body is read instead."""
+    html = write(tmp_path / "page.html", f"<html>{page.format(story=WRONG.strip())}</html>")
+    result = run("check", str(html))
+    assert result.exit_code == 1, result.stderr
+    assert "TS101" in result.stdout
+
+
+# --- names in SARIF ---------------------------------------------------------------------------
+
+
+def test_sarif_names_a_file_by_its_real_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Code scanning finds the file only by its own name, not the quoted form people see."""
+    monkeypatch.chdir(tmp_path)
+    names = [os.fsdecode(b"caf\xe9.txt"), "two\nlines.txt", '"quoted".txt']
+    for name in names:
+        write(tmp_path / name)
+    result = run("check", *names, "-f", "sarif")
+    assert result.exit_code == 1, result.stderr
+    uris = {line.strip() for line in result.stdout.splitlines() if '"uri"' in line}
+    assert uris == {
+        '"uri": "caf%E9.txt",',
+        '"uri": "two%0Alines.txt",',
+        '"uri": "%22quoted%22.txt",',
+    }
+
+
+def test_a_shown_name_reads_back_as_the_name() -> None:
+    names = ["a.md", os.fsdecode(b"caf\xe9.md"), "two\nlines", '"q".md', "\x85", "back\\slash"]
+    assert [shown_name(display(name)) for name in names] == names
+    assert display("\x85") == '"\\u0085"'
+
+
+# --- usage errors -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["extract", "a.txt", "--date"],
+            "Option '--date' requires an argument. (see 'tradestats extract --help')",
+        ),
+        (
+            ["report", "a.txt", "--output-dir"],
+            "requires an argument. (see 'tradestats report --help')",
+        ),
+        (["extract", "a.txt", "-f", "xml"], "--format: unknown format 'xml'; choose one of table"),
+        (["report", "a.txt", "--output-dir", "r", "-f", "pdf"], "--format: unknown format 'pdf'"),
+        (["chart", "a.txt", "-o", "c.png", "--kind", "pie"], "--kind: unknown chart kind 'pie'"),
+        (["chart", "a.txt", "-o", "c.png", "--flow", "tourism"], "--flow: unknown flow 'tourism'"),
+    ],
+)
+def test_a_usage_error_names_the_option_and_its_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], said: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.txt")
+    one_error(run(*args), said)
+
+
+# --- directives -------------------------------------------------------------------------------
+
+
+def test_an_unclosed_directive_in_markdown_leaves_the_rest_of_the_file_checked(
+    tmp_path: Path,
+) -> None:
+    """Markdown reads all after an unclosed <!-- as a comment; the warning says only the
+    directive is ignored, so the text after it must still be checked."""
+    note = write(tmp_path / "note.md", f"<!-- TRADESTATS-DISABLE-NEXT-LINE TS101\n{WRONG}")
+    result = run("check", str(note))
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{note}:2:14: error TS101")
+    assert result.stderr == (
+        f"tradestats: warning: {note}: line 1: tradestats directive"
+        " 'TRADESTATS-DISABLE-NEXT-LINE' is not closed with -->; it is ignored\n"
+    )
+
+
+def test_flags_that_leave_no_rule_are_named_not_the_config_file(tmp_path: Path) -> None:
+    (tmp_path / ".tradestats.toml").write_text('enable = ["TS101"]\n', encoding="utf-8")
+    article = str(write(tmp_path / "a.txt"))
+    one_error(run("check", article, "--disable", "TS101"), "error: --disable: no rule left to run")
+    one_error(
+        run("check", article, "--enable", "TS102", "--disable", "TS102"),
+        "error: --enable/--disable: no rule left to run",
+    )
+
+
+def test_eight_files_on_two_jobs_with_one_unreadable_is_one_line_and_the_rest_checked(
+    tmp_path: Path,
+) -> None:
+    files = [str(write(tmp_path / f"a{index}.txt")) for index in range(9)]
+    (tmp_path / "a4.txt").write_bytes(b"\x00binary")
+    result = run("check", *files, "-j", "2")
+    one_error(result, "a4.txt: binary file (contains NUL bytes), not text")
+    assert result.stdout.count("error TS101") == 8
+
+
+def test_outputs_that_are_folders_or_files_of_the_wrong_kind_are_one_line(
+    tmp_path: Path,
+) -> None:
+    article = str(write(tmp_path / "a.txt"))
+    (tmp_path / "folder").mkdir()
+    one_error(run("extract", article, "-o", str(tmp_path / "folder")), "folder: is a directory")
+    one_error(
+        run("report", article, "--output-dir", article), "a.txt: exists and is not a directory"
+    )

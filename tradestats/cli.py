@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import signal
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from datetime import date
 from enum import IntEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -97,6 +97,12 @@ class _Contract(TyperGroup):
                 args, prog_name or "tradestats", complete_var, standalone_mode=False, **extra
             )
             return (Exit.OK if code is None else int(code)), None
+        except SystemExit as stop:
+            # typer ends a run whose output pipe closed with exit 1, the code of findings.
+            if type(sys.stdout).__name__ != "PacifyFlushWrapper":
+                raise
+            _error("standard output was closed before the output was written")
+            return (Exit.ERROR if stop.code == 1 else stop.code), None  # type: ignore[return-value]
         except Interrupted as stop:
             from tradestats.output import remove_temporaries
 
@@ -108,7 +114,11 @@ class _Contract(TyperGroup):
             if type(error).__name__ == "NoArgsIsHelpError":  # bare `tradestats`: the help
                 error.show()
                 return Exit.ERROR, None
-            where = error.ctx.command_path if error.ctx is not None else "tradestats"
+            where = (
+                error.ctx.command_path
+                if error.ctx is not None
+                else _command_path(args, self.commands)
+            )
             _error(f"{_one_line(error.format_message())} (see '{where} --help')")
             return Exit.ERROR, None
         except click.ClickException as error:
@@ -121,11 +131,25 @@ class _Contract(TyperGroup):
             from tradestats.output import remove_temporaries
 
             remove_temporaries()
+            if isinstance(error, OSError) and _in_echo(error):
+                # The help could not be written (a full device): an output error, not ours.
+                _quiet_stdout()
+                _error(f"cannot write standard output ({error.strerror or error})")
+                return Exit.ERROR, None
             detail = _one_line(f"{type(error).__name__}: {error}", 300)
             _error(f"internal error ({detail}); please report it")
             return Exit.ERROR, None
         finally:
             _restore_signals(previous)
+
+
+def _command_path(args: Sequence[str] | None, commands: Iterable[str]) -> str:
+    """``tradestats COMMAND`` for an error click raises without its context (an option
+    given no value), so that the hint points at the help that lists the option."""
+    words = list(sys.argv[1:] if args is None else args)
+    if words and words[0] in commands:
+        return f"tradestats {words[0]}"
+    return "tradestats"
 
 
 _SIGNALS = tuple(
@@ -170,11 +194,45 @@ app = typer.Typer(
 
 
 def _error(message: str) -> None:
-    typer.echo(f"tradestats: error: {message}", err=True)
+    _say(f"tradestats: error: {message}")
+
+
+def _warning(message: str) -> None:
+    _say(f"tradestats: warning: {message}")
+
+
+def _say(line: str) -> None:
+    """One line on standard error; if that is closed too, the exit code still tells."""
+    with suppress(OSError):
+        typer.echo(line, err=True)
+
+
+def _in_echo(error: BaseException) -> bool:
+    """Whether ``error`` rose from writing the help or a message (click's echo)."""
+    import traceback
+
+    return any(frame.name == "echo" for frame in traceback.extract_tb(error.__traceback__))
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so that Python's own flush at exit
+    does not fail a second time on a closed pipe or full device."""
+    import os
+
+    stream = sys.stdout
+    if stream is None:
+        return
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 def _stdout(text: str) -> None:
-    """Write to standard output; a closed one is an error of exit code 2, not 1."""
+    """Write to standard output; a closed or full one is an error of exit code 2, not 1."""
     stream = sys.stdout
     if stream is None:
         _error("standard output is closed; nothing was written (use -o FILE)")
@@ -182,13 +240,12 @@ def _stdout(text: str) -> None:
     try:
         stream.write(text)
         stream.flush()
-    except BrokenPipeError:
-        import os
-
-        # Nothing more can reach the reader; keep Python's own flush at exit quiet too.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, stream.fileno())
-        _error("standard output was closed before the output was written")
+    except OSError as error:
+        _quiet_stdout()
+        if isinstance(error, BrokenPipeError):
+            _error("standard output was closed before the output was written")
+        else:  # a full disk or device (> /dev/full)
+            _error(f"cannot write standard output ({error.strerror or error})")
         raise typer.Exit(Exit.ERROR) from None
 
 
@@ -273,7 +330,7 @@ def _ref_option(value: str | None) -> str | None:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"tradestats {__version__}")
+        _stdout(f"tradestats {__version__}\n")
         raise typer.Exit()
 
 
@@ -449,7 +506,7 @@ def extract(
     from tradestats.pipeline import Task, run
 
     if fmt not in FORMATS:
-        _error(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        _error(f"--format: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(Exit.ERROR)
     reference = _parse_date(as_of)
     items = _select(paths, exclude, changed_since, None)
@@ -468,7 +525,7 @@ def extract(
     for message in problems:
         _error(message)
     for warning in warnings:
-        typer.echo(f"tradestats: warning: {warning}", err=True)
+        _warning(warning)
     failed = bool(problems)
     rendered = render(figures, fmt)
     if output is not None:
@@ -502,7 +559,7 @@ def _explain(
         raise typer.Exit(Exit.ERROR) from None
     sentences = split_sentences(document.text)
     figures = extract_document(document, reference_date=reference, sentences=sentences)  # type: ignore[arg-type]
-    sys.stdout.write(explain(document, sentences, figures, config, int(line), int(column)))  # type: ignore[arg-type]
+    _stdout(explain(document, sentences, figures, config, int(line), int(column)))  # type: ignore[arg-type]
 
 
 @app.command()
@@ -573,7 +630,7 @@ def check(
     from tradestats.pipeline import Task, collect, run
 
     if fmt not in FORMATS:
-        _error(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        _error(f"--format: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(Exit.ERROR)
     reference = _parse_date(as_of)
     try:
@@ -607,7 +664,7 @@ def check(
     for problem in report.problems:
         _error(problem.message)
     for warning in report.warnings:
-        typer.echo(f"tradestats: warning: {warning}", err=True)
+        _warning(warning)
     rendered = render(report, fmt)
     if output is not None:
         try:
@@ -649,12 +706,13 @@ def rules() -> None:
     """List the checks, with their ids, default severities and examples."""
     from tradestats.rules import RULES
 
-    for rule in RULES.values():
-        typer.echo(f"{rule.id}  {rule.name}  ({rule.severity})")
-        typer.echo(f"    {rule.summary}")
-        typer.echo(f"    wrong: {rule.wrong}")
-        typer.echo(f"    right: {rule.right}")
-        typer.echo("")
+    _stdout(
+        "".join(
+            f"{rule.id}  {rule.name}  ({rule.severity})\n    {rule.summary}\n"
+            f"    wrong: {rule.wrong}\n    right: {rule.right}\n\n"
+            for rule in RULES.values()
+        )
+    )
 
 
 # --- charts and reports -----------------------------------------------------------------
@@ -684,8 +742,9 @@ KindOpt = Annotated[
 
 @contextmanager
 def _quiet_matplotlib() -> Iterator[None]:
-    """Keep matplotlib's warnings (a glyph missing from the font, a flat axis) off
-    standard error, which CI reads for the errors of the run."""
+    """Keep matplotlib's warnings (a glyph missing from the font, a flat axis, a config
+    folder it cannot make under a read-only or missing HOME) off standard error, which
+    CI reads for the errors of the run."""
     import logging
     import warnings
 
@@ -702,7 +761,7 @@ def _quiet_matplotlib() -> Iterator[None]:
 
 def _flow(flow: str | None) -> None:
     if flow is not None and flow.lower() not in FLOWS:
-        _error(f"unknown flow {flow!r}; choose one of {', '.join(FLOWS)}")
+        _error(f"--flow: unknown flow {flow!r}; choose one of {', '.join(FLOWS)}")
         raise typer.Exit(Exit.ERROR)
 
 
@@ -710,7 +769,7 @@ def _check_kind(kind: str) -> None:
     from tradestats.chart import KINDS
 
     if kind not in KINDS:
-        _error(f"unknown chart kind {kind!r}; choose one of {', '.join(KINDS)}")
+        _error(f"--kind: unknown chart kind {kind!r}; choose one of {', '.join(KINDS)}")
         raise typer.Exit(Exit.ERROR)
 
 
@@ -738,8 +797,9 @@ def chart_command(
     Exit code 0 when the chart was written, 2 when there was nothing to chart, an input
     could not be read or the output could not be written.
     """
-    from tradestats.chart import ChartError, choose_kind, png
-    from tradestats.chart import chart as draw
+    with _quiet_matplotlib():  # it warns at import when its config folder cannot be made
+        from tradestats.chart import ChartError, choose_kind, png
+        from tradestats.chart import chart as draw
     from tradestats.output import OutputError, display, is_special, write_output
     from tradestats.report import chart_tables
 
@@ -802,13 +862,14 @@ def report_command(
     """
     from pathlib import Path
 
-    from tradestats.chart import ChartError
+    with _quiet_matplotlib():  # it warns at import when its config folder cannot be made
+        from tradestats.chart import ChartError
     from tradestats.formatters.check import summary_line
     from tradestats.output import OutputError, display
     from tradestats.report import FORMATS, build, write_directory
 
     if fmt not in FORMATS:
-        _error(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        _error(f"--format: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(Exit.ERROR)
     _check_kind(kind)
     _flow(flow)

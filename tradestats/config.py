@@ -246,6 +246,20 @@ def with_overrides(
             new_disable = new_disable - new_enable
         if disable is not None:
             new_disable = new_disable | _rules(_split_flag(disable), "--disable")
+        if (enable is not None or disable is not None) and all(
+            (new_enable is not None and rule_id not in new_enable) or rule_id in new_disable
+            for rule_id in RULES
+        ):
+            # Said here, naming the flags: the config file did not leave the run empty.
+            flags = "/".join(
+                name
+                for name, given in (("--enable", enable), ("--disable", disable))
+                if given is not None
+            )
+            raise _Problem(
+                f"{flags}: no rule left to run (each is disabled or not enabled); a check"
+                " that runs none passes every text"
+            )
         level = config.fail_level if fail_level is None else _level(fail_level, "--fail-level")
         tolerance = (
             config.extra_tolerance

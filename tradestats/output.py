@@ -81,7 +81,10 @@ def display(path: str | Path) -> str:
     UTF-8 (kept by Python as lone surrogates) cannot be written to a UTF-8 output.
     """
     name = str(path)
-    if name.isprintable() and not any(0xDC80 <= ord(c) <= 0xDCFF for c in name):
+    # A name that itself starts with a quote is quoted too, so that ``shown_name`` can
+    # always tell a quoted form from a plain one.
+    plain = name.isprintable() and not name.startswith('"')
+    if plain and not any(0xDC80 <= ord(c) <= 0xDCFF for c in name):
         return name
     parts = []
     for char in name:
@@ -98,11 +101,33 @@ def display(path: str | Path) -> str:
             parts.append(f"\\x{code - 0xDC00:02x}")
         elif char.isprintable() or char == " ":
             parts.append(char)
-        elif code <= 0xFF:
+        elif code < 0x80:  # \x80 and up stand for bytes that are not UTF-8
             parts.append(f"\\x{code:02x}")
         else:
             parts.append(f"\\u{code:04x}")
     return '"' + "".join(parts) + '"'
+
+
+_ESCAPE = re.compile(r"\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|(.))", re.DOTALL)
+_SIMPLE = {"n": "\n", "t": "\t", "r": "\r"}
+
+
+def shown_name(shown: str) -> str:
+    """The file name ``display`` showed, back as Python holds it (bytes that are not
+    UTF-8 as lone surrogates): SARIF needs the real name to percent-encode its bytes."""
+    if not (len(shown) >= 2 and shown.startswith('"') and shown.endswith('"')):
+        return shown
+
+    def one(match: re.Match[str]) -> str:
+        byte, code, char = match.groups()
+        if byte is not None:
+            value = int(byte, 16)
+            return chr(0xDC00 + value) if value >= 0x80 else chr(value)
+        if code is not None:
+            return chr(int(code, 16))
+        return _SIMPLE.get(char, char)
+
+    return _ESCAPE.sub(one, shown[1:-1])
 
 
 def refuse_inputs(targets: Iterable[str | Path], inputs: Iterable[str]) -> None:

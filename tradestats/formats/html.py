@@ -73,11 +73,16 @@ def decode_html(data: bytes, name: str) -> str:
 
 
 def read_html(text: str, path: str) -> Document:
-    restrict = _main_element(text)
-    for guess in (True, False):
-        reader = _Reader(restrict, guess)
-        reader.feed(text)
-        reader.close()
+    # A landmark can hold no readable text: an empty <main>, or one the tokenizer sees
+    # where a browser shows none (inside <textarea>, <title>, <noscript>, <template>).
+    # The story is then outside it, so the next choice is tried before giving up.
+    for restrict in _main_elements(text):
+        for guess in (True, False):
+            reader = _Reader(restrict, guess)
+            reader.feed(text)
+            reader.close()
+            if not reader.builder.empty or not reader.text_seen:
+                break
         if not reader.builder.empty or not reader.text_seen:
             break
     if reader.builder.empty:
@@ -170,18 +175,22 @@ class _Landmarks(_Tokenizer):
     handle_startendtag = handle_starttag
 
 
-def _main_element(text: str) -> str | None:
-    """The element that holds the story: main (or role=main), else article, else none.
+def _main_elements(text: str) -> list[str | None]:
+    """The elements that may hold the story, best first: main (or role=main), article,
+    then none (the whole body).
 
     Found by a first tokenizer pass rather than a search of the text, so that a page
     quoting "<main" in its scripts is not read as having a main element it does not have.
     """
     if "main" not in text.lower() and "article" not in text.lower():
-        return None
+        return [None]
     landmarks = _Landmarks()
     landmarks.feed(text)
     landmarks.close()
-    return "main" if landmarks.main else "article" if landmarks.article else None
+    found: list[str | None] = ["main"] if landmarks.main else []
+    if landmarks.article:
+        found.append("article")
+    return [*found, None]
 
 
 class _Element:

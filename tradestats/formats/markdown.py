@@ -66,7 +66,10 @@ def _depth_guard(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 def read_markdown(text: str, path: str) -> Document:
     lines = text.split("\n")
-    body = _without_front_matter(lines)
+    body = list(_without_front_matter(lines))  # cut below; ``lines`` keeps the source
+    unclosed = _unclosed_directives(body)
+    for number, column in unclosed:
+        body[number] = body[number][:column]
     env: dict[str, int] = {}
     tokens = _parser().parse("\n".join(body), env)
     if _TOO_DEEP in env:
@@ -79,6 +82,9 @@ def read_markdown(text: str, path: str) -> Document:
     index = 0
     while index < len(tokens):
         token = tokens[index]
+        while unclosed and token.map and unclosed[0][0] < token.map[1]:
+            number, _ = unclosed.pop(0)
+            _directives(lines, number, number + 1, builder)
         if token.type == "table_open":
             index = _table(tokens, index, lines, builder)
             continue
@@ -92,7 +98,30 @@ def read_markdown(text: str, path: str) -> Document:
                 _write(builder, runs)
                 builder.end_block()
         index += 1
+    for number, _ in unclosed:
+        _directives(lines, number, number + 1, builder)
     return builder.document(path)
+
+
+def _unclosed_directives(body: list[str]) -> list[tuple[int, int]]:
+    """Line and column of each tradestats directive that no later ``-->`` closes.
+
+    Markdown would read everything after such a ``<!--`` as one comment, so the rest of
+    the file would go unchecked behind a warning that says only the directive is ignored;
+    the directive is cut from what is parsed and kept for that warning, and the text
+    after it is read.
+    """
+    closes = [number for number, line in enumerate(body) if "-->" in line]
+    last_close = closes[-1] if closes else -1
+    found = []
+    for number, line in enumerate(body):
+        if number < last_close or "<!--" not in line or "tradestats-" not in line.lower():
+            continue
+        for match in DIRECTIVE.finditer(line):
+            if not match.group(0).endswith("-->"):
+                found.append((number, match.start()))
+                break
+    return found
 
 
 def _without_front_matter(lines: list[str]) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -177,16 +178,20 @@ def artifact_uri(path: str, root: str | Path | None = None) -> str:
     """A URI reference for SARIF: relative with forward slashes, as code scanning expects.
 
     An absolute path under ``root`` (default: the working directory) becomes relative to
-    it; any other absolute path becomes a ``file://`` URI rather than a wrong guess.
+    it; any other absolute path becomes a ``file://`` URI rather than a wrong guess. A
+    name shown quoted (a newline, bytes not UTF-8) is encoded from its real bytes, so
+    that code scanning finds the file: ``"caf\\xe9.md"`` is ``caf%E9.md``.
     """
-    location = Path(path)
+    from tradestats.output import shown_name
+
+    location = Path(shown_name(path))
     if location.is_absolute():
         base = Path.cwd() if root is None else Path(root)
         try:
             location = location.relative_to(base)
         except ValueError:
             return location.as_uri()
-    return quote(location.as_posix())
+    return quote(os.fsencode(location.as_posix()))
 
 
 def _fingerprint(parts: tuple[str, ...], occurrence: int) -> str:
