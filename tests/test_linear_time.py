@@ -66,3 +66,31 @@ def test_four_times_the_input_costs_at_most_eight_times_the_time(case: str) -> N
     small = _best_of_five(fmt, make(SIZE).encode("utf-8"))
     large = _best_of_five(fmt, make(4 * SIZE).encode("utf-8"))
     assert large < MAX_RATIO * small, f"{case}: {small:.4f}s -> {large:.4f}s"
+
+
+def _check_time(text: str) -> float:
+    from tradestats.check import check_document
+    from tradestats.config import Config
+    from tradestats.models import Document
+
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        check_document(Document(text), Config())
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def test_one_sentence_of_many_figures_is_checked_in_linear_time() -> None:
+    # A flattened table reads as one sentence of thousands of figures; each balance once
+    # made the linker search the whole sentence again.
+    unit = (
+        "exports to Peru were $1.{i} billion in May 2024, imports $2.{i} billion and the "
+        "deficit $1.1 billion, up 5% from $0.{i} billion, "
+    )
+
+    def make(count: int) -> str:
+        return "".join(unit.format(i=i % 10) for i in range(count)) + "."
+
+    small, large = _check_time(make(150)), _check_time(make(600))
+    assert large < MAX_RATIO * small, f"{small:.3f}s -> {large:.3f}s"

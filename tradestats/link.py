@@ -954,6 +954,7 @@ def _identities(doc: _Document) -> list[Relation]:
     """Exports, imports and balance (or total trade) of one reporter, partner and period."""
     found = []
     groups: dict[tuple, dict[str, list[tuple[int, Figure]]]] = {}
+    sub_item: dict[int, bool] = {}  # searched once a sentence, however many balances it has
     for index, figures in enumerate(doc.by_sentence):
         for f in figures:
             if (
@@ -983,7 +984,10 @@ def _identities(doc: _Document) -> list[Relation]:
                 imports = _in_sentence(flows["imports"], index)
                 if exports is None or imports is None:
                     continue
-                if _SUB_ITEM.search(doc.text, doc.sentences[index].start, doc.sentences[index].end):
+                if index not in sub_item:
+                    sentence = doc.sentences[index]
+                    sub_item[index] = bool(_SUB_ITEM.search(doc.text, sentence.start, sentence.end))
+                if sub_item[index]:
                     continue
                 found.append(
                     Relation(
