@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
+from typing import NamedTuple
 
 from tradestats.extraction.context import direction_of
 from tradestats.extraction.grammar import parse_number
@@ -112,6 +113,16 @@ _MONTHS = frozenset(
         "dec.",
     ]
 )
+_MONTH_STEMS = frozenset(m.rstrip(".") for m in _MONTHS)
+# Words whose letter depends on the words around them; every other word is read alone.
+_CONTEXT_WORDS = frozenset(
+    {"and", "to", "from", "or", "as", "contract", "contracts"}
+    | {w for w in ANAPHORA if " " not in w}
+    | {first for first, _second in CHANGE_PHRASES}
+    | COMPARED
+    | COMPARATIVES_UP
+    | COMPARATIVES_DOWN
+)
 # A number before one of these is a duration or a count of periods, not a compared value.
 _DURATIONS = frozenset(
     [
@@ -146,8 +157,10 @@ _NOT_UNITS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word, number or mark of a clause; a tuple because a long sentence makes
+    thousands of them and a tuple is made several times faster than a frozen class."""
+
     code: str  # one letter: see tradestats.patterns
     start: int
     end: int
@@ -364,6 +377,15 @@ def _classify(document: Document, raw: list[Token]) -> list[Token]:
                 out.append(token)
             continue
         word = token.text.lower().rstrip(".") if token.text.endswith(".") else token.text.lower()
+        if word not in _CONTEXT_WORDS:
+            # Most words mean the same wherever they stand: one look-up, cached.
+            code, direction = _plain_code(word)
+            out.append(
+                token
+                if code == "w"
+                else Token(code, token.start, token.end, token.text, None, direction)
+            )
+            continue
         following = after.text.lower() if after is not None else ""
         if before is None and word in ANAPHORA:
             out.append(Token("R", token.start, token.end, token.text))
@@ -430,6 +452,21 @@ def _classify(document: Document, raw: list[Token]) -> list[Token]:
     return out
 
 
+@cache
+def _plain_code(word: str) -> tuple[str, str | None]:
+    """The letter of a word whose reading needs no neighbour, and its direction."""
+    if word in CLAUSE_BREAKS:
+        return "|", None
+    if word in SOFT_BASE:
+        return "n", None
+    if _is_base_word(word):
+        return "p", None
+    direction = direction_of(word) or EXTRA_CHANGE.get(word)
+    if direction is not None and word != "minus":
+        return "D", direction
+    return "w", None
+
+
 def _after_rate(before: Token | None) -> bool:
     return before is not None and (before.code in "PQM" or before.text.lower() == "times")
 
@@ -463,7 +500,7 @@ def _number(document: Document, token: Token, before: Token | None, after: Token
     digits = number.replace(",", "")
     if not has_scale and digits.isdigit() and len(digits) == 4 and 1900 <= int(digits) <= 2099:
         return Token("p", token.start, token.end, raw)
-    if before is not None and before.text.lower().rstrip(".") in {m.rstrip(".") for m in _MONTHS}:
+    if before is not None and before.text.lower().rstrip(".") in _MONTH_STEMS:
         return Token("p", token.start, token.end, raw)  # "March 31": a day
     follows = after.text.lower() if after is not None else ""
     if not has_scale and follows in _DURATIONS:

@@ -27,9 +27,9 @@ from tradestats.patterns import (
     MEASURES,
     NOT_VERBS,
     OTHER_BASIS,
-    PATTERNS,
     PATTERNS_BY_ID,
     ClaimPattern,
+    patterns_for,
 )
 from tradestats.segment import Sentence
 
@@ -332,8 +332,11 @@ def link(
     return relations
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _has_digit(text: str, sentence: Sentence) -> bool:
-    return any(c.isdigit() for c in text[sentence.start : sentence.end])
+    return _DIGIT.search(text, sentence.start, sentence.end) is not None
 
 
 def _sentence_relations(
@@ -345,7 +348,7 @@ def _sentence_relations(
     first_main = next((c for c in clauses if not c.aside), None)
     for clause in clauses:
         codes = clause.codes
-        for order, pattern in enumerate(PATTERNS):
+        for order, pattern in patterns_for(frozenset(codes)):
             if pattern.anchored and not _opens(pattern, clause, first_main):
                 continue
             for match in pattern.regex.finditer(codes):

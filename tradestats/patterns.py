@@ -112,6 +112,12 @@ class ClaimPattern:
     def regex(self) -> re.Pattern[str]:
         return _compile(self.shape, self.anchored)
 
+    @property
+    def needs(self) -> tuple[frozenset[str], ...]:
+        """The token classes of every slot the shape cannot do without: a clause that
+        lacks one of them is not worth matching (most clauses hold no rate at all)."""
+        return _needs(self.shape)
+
 
 @cache
 def _compile(shape: str, anchored: bool) -> re.Pattern[str]:
@@ -127,6 +133,26 @@ def _compile(shape: str, anchored: bool) -> re.Pattern[str]:
         piece = f"(?P<{name}>{body})" if name else body
         parts.append(piece + ("?" if optional else ""))
     return re.compile(("^" if anchored else "") + "(?=(" + "".join(parts) + "))")
+
+
+@cache
+def _needs(shape: str) -> tuple[frozenset[str], ...]:
+    return tuple(
+        frozenset(item.rpartition(":")[2])
+        for item in shape.split()
+        if item not in _GAPS and not item.endswith("?")
+    )
+
+
+@cache
+def patterns_for(present: frozenset[str]) -> tuple[tuple[int, ClaimPattern], ...]:
+    """The patterns (with their order) that a clause holding these token classes can
+    match: a handful of distinct sets covers every clause, so this is computed once each."""
+    return tuple(
+        (order, pattern)
+        for order, pattern in enumerate(PATTERNS)
+        if all(not present.isdisjoint(classes) for classes in pattern.needs)
+    )
 
 
 def _m(sentence: str, **roles: str) -> tuple[str, dict[str, str]]:
