@@ -82,3 +82,23 @@ def test_four_times_the_input_costs_at_most_eight_times_the_time(case: str) -> N
     small = _best_of_three(fmt, _bytes(make(SIZE)))
     large = _best_of_three(fmt, _bytes(make(4 * SIZE)))
     assert large < MAX_RATIO * small, f"{case}: {small:.4f}s -> {large:.4f}s"
+
+
+def test_finding_story_starts_costs_time_in_proportion_to_the_lines() -> None:
+    # Short capitalised lines one after another (a list or table as text): each used to
+    # copy the rest of the text while looking for the next line that is not blank.
+    from tradestats.extraction.context import story_starts
+    from tradestats.segment import split_sentences
+
+    def took(lines: int) -> float:
+        text = "Exports to Japan rose by a lot\nImports fell by a little\n\n" * lines
+        sentences = split_sentences(text)
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            story_starts(text, sentences)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small, large = took(3_000), took(12_000)
+    assert large < MAX_RATIO * small, f"{small:.4f}s -> {large:.4f}s"
