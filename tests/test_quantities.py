@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from tradestats import extract
 from tradestats.extraction.quantities import spell_out, unit_registry
 from tradestats.extraction.refdata import scale_factors
+from tradestats.pipeline import Task, process
+from tradestats.read import Source
 
 
 def test_tonnes_and_barrels_beside_money_and_no_years_ages_or_durations() -> None:
@@ -92,3 +95,22 @@ def test_values_come_from_the_printed_digits_and_ranges_keep_their_ends() -> Non
         ("5-6 tonnes", Decimal("5.5"), "5-6", Decimal(1), Decimal(5), Decimal(6)),
         ("300kb/d", Decimal(300000), "300", Decimal(1000), None, None),
     ]
+
+
+def test_a_number_longer_than_any_quantity_is_refused_with_a_note_not_raised(
+    tmp_path: Path,
+) -> None:
+    # quantulum3 took minutes on a few hundred digits before a unit; the number is now
+    # blanked out for it and named in a warning, and the tonnes beside it are still read.
+    digits = "7" * 300
+    path = tmp_path / "long.txt"
+    path.write_text(f"Rice exports were 40 tonnes, and {digits} crore tonnes of wheat.\n")
+    outcome = process(Source(str(path)), Task(include_quantities=True))
+    assert [f.text for f in outcome.figures if f.kind == "quantity"] == ["40 tonnes"]
+    assert outcome.faults == ()
+    assert any("a number of 300 digits" in note for note in outcome.warnings)
+
+
+def test_numbers_up_to_the_digit_limit_still_reach_the_quantity_reader() -> None:
+    figures = extract("Stocks reached 123,456,789,012,345 barrels.", include_quantities=True)
+    assert [(f.kind, f.value) for f in figures] == [("quantity", Decimal(123456789012345))]

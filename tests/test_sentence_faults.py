@@ -132,3 +132,14 @@ def test_check_checks_the_other_sentences_and_exits_2(context_fault: None, note:
     assert problem["message"].startswith(f"{note}:3:1: internal error while reading")
     (line,) = _error_lines(result.stderr)
     assert problem["message"] in line
+    # The document was read and checked: it counts as one file, none of it unreadable.
+    assert (report["summary"]["files"], report["summary"]["unreadable"]) == (1, 0)
+
+
+def test_the_text_summary_counts_a_document_with_a_sentence_fault_as_checked(
+    figure_fault: None, note: Path
+) -> None:
+    result = runner.invoke(app, ["check", str(note)])
+    assert result.exit_code == 2
+    assert "unreadable" not in result.stdout
+    assert "1 file, 6 figures" in result.stdout

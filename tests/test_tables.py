@@ -163,3 +163,19 @@ def test_recomputed_growth_is_rounded_not_truncated(seed: Report) -> None:
     (claim,) = [c for c in seed.claims if c.verdict == "inconsistent"]
     assert claim.expected is not None
     assert claim.expected.quantize(Decimal("0.01")) == Decimal("21.62")
+
+
+def test_a_price_per_unit_is_its_own_point_not_a_second_statement_of_a_total() -> None:
+    from tradestats import extract
+    from tradestats.chart import _one_currency
+
+    text = (
+        "Oil exports rose to $71.40 billion in March 2024. "
+        "In March 2024 oil exports fetched $71.40 per barrel.\n"
+    )
+    points = points_frame(figures_frame(extract(text)))
+    pers = [None if pd.isna(per) else per for per in points["per"]]
+    assert list(zip(pers, points["statements"], strict=True)) == [(None, 1), ("barrel", 1)]
+    # A chart never puts the price on the axis of the total.
+    kept, label, note = _one_currency(points)
+    assert (len(kept), label, note) == (1, "USD", "1 value in other currencies or units not shown")

@@ -177,7 +177,11 @@ def _scale(values: pd.Series) -> tuple[float, str]:
 
 
 def _axis_unit(currency: str, word: str) -> str:
-    return f"{_CURRENCY_LABELS.get(currency, currency)} {word}".strip()
+    """ "USD billion", or for a price per unit "USD per barrel" (the scale word before
+    "per": "USD thousand per tonne")."""
+    code, _, per = currency.partition(" per ")
+    label = f"{_CURRENCY_LABELS.get(code, code)} {word}".strip()
+    return f"{label} per {per}" if per else label
 
 
 def _value_text(value: float, ulp: float, factor: float) -> str:
@@ -221,13 +225,17 @@ def _legend(axes: Axes, handles: Sequence[Any], labels: Sequence[str]) -> None:
 
 
 def _one_currency(points: pd.DataFrame) -> tuple[pd.DataFrame, str, str]:
-    """Currencies never share an axis: chart the most stated one and say what was left."""
-    units = list(points["unit"])
-    currency = str(max(dict.fromkeys(units), key=units.count))
-    kept = points[points["unit"] == currency]
+    """Currencies never share an axis, nor do totals and prices per unit: chart the most
+    stated currency and unit (None for totals) and say what was left."""
+    pers = [None if _missing(per) else per for per in points["per"]]
+    units = list(zip(points["unit"], pers, strict=True))
+    currency, per = max(dict.fromkeys(units), key=units.count)
+    kept = points[[unit == (currency, per) for unit in units]]
     left = len(points) - len(kept)
-    note = f"{left} value{'s' if left > 1 else ''} in other currencies not shown"
-    return kept, currency, note if left else ""
+    others = "other currencies or units" if points["per"].notna().any() else "other currencies"
+    note = f"{left} value{'s' if left > 1 else ''} in {others} not shown"
+    label = f"{currency} per {per}" if per else str(currency)
+    return kept, label, note if left else ""
 
 
 SeriesKey = tuple[Any, Any, Any, Any]

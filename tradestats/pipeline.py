@@ -19,7 +19,7 @@ from pathlib import Path
 from tradestats.check import check_document
 from tradestats.config import Config
 from tradestats.dates import undated_note
-from tradestats.extraction import extract_document
+from tradestats.extraction import SentenceFaults, extract_document
 from tradestats.models import (
     Claim,
     Document,
@@ -150,7 +150,7 @@ def _process(item: Item, task: Task, data: bytes | None) -> Outcome:
     )
     notes: list[str] = []
     if task.include_quantities:
-        trade = _with_quantities(document, sentences, trade, notes)
+        trade = _with_quantities(document, sentences, trade, notes, faults)
     figures = located(document, trade)
     if task.config is None:
         note = undated_note(document, figures)
@@ -177,11 +177,16 @@ def _process(item: Item, task: Task, data: bytes | None) -> Outcome:
 
 
 def _with_quantities(
-    document: Document, sentences: list[Sentence], trade: list[Figure], notes: list[str]
+    document: Document,
+    sentences: list[Sentence],
+    trade: list[Figure],
+    notes: list[str],
+    faults: list[InputProblem],
 ) -> list[Figure]:
     """The trade figures and the other quantities, in document order; sentences too long
-    for quantulum3 are noted in ``notes`` instead of read."""
-    from tradestats.extraction.quantities import find_quantities
+    for quantulum3, and numbers too long for it, are noted in ``notes`` instead of read.
+    A fault in one sentence goes to ``faults`` and costs that sentence only."""
+    from tradestats.extraction.quantities import MAX_QUANTITY_DIGITS, find_quantities
 
     kept = []
     for sentence in sentences:
@@ -194,7 +199,22 @@ def _with_quantities(
             f" characters (over {MAX_QUANTITY_SENTENCE:,}); its quantities other than money,"
             " percent and multiples are not read"
         )
-    quantities = find_quantities(document, kept, trade)
+
+    def long_number(offset: int, digits: int) -> None:
+        notes.append(
+            f"{document.path}:{document.location(offset)}: a number of {digits:,} digits"
+            f" (over {MAX_QUANTITY_DIGITS}) is not read as a quantity other than money,"
+            " percent and multiples"
+        )
+
+    guard = SentenceFaults(document, faults)
+    quantities = find_quantities(
+        document,
+        kept,
+        trade,
+        lambda sentence, error: guard.report(sentence.start, error),
+        long_number,
+    )
     return sorted(trade + quantities, key=lambda f: (f.start, f.end))
 
 

@@ -24,7 +24,8 @@ FIGURE_COLUMNS = [
     *GROWTH_COLUMNS,
 ]
 # What makes two statements the same figure, so that a chart plots them as one point.
-POINT_KEY = ["flow", "reporter", "partner", "period_start", "period_end", "unit"]
+# ``per`` too: $71.40 per barrel and $71.40 billion of exports are not one figure.
+POINT_KEY = ["flow", "reporter", "partner", "period_start", "period_end", "unit", "per"]
 GROWTH_UNITS = ("%", "pp")
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _CROSS_DOCUMENT_RULE = "TS401"

@@ -39,7 +39,7 @@ class ExtractionFault(UserWarning):
 
 
 @dataclass
-class _Faults:
+class SentenceFaults:
     """Faults of tradestats while reading a document, each costing one sentence.
 
     A fault is a bug of ours, not of the input; losing a whole document to one odd
@@ -238,7 +238,7 @@ def extract_document(
     """The figures of ``document``; see ``extract`` for ``faults``."""
     text = document.text
     folded = fold(text)
-    guard = _Faults(document, faults)
+    guard = SentenceFaults(document, faults)
     scan_faults: list[tuple[int, Exception]] = []
     try:
         readings = scan(text, folded, scan_faults)

@@ -208,6 +208,17 @@ def _headline_words(line: str) -> int:
     )
 
 
+def _next_filled(lines: Sequence[str], index: int) -> str:
+    """The first line from ``index`` on that is not blank, or "". An index walk, not a
+    search of ``lines[index:]``: that slice copied the rest of the text at every line,
+    quadratic in a page of short capitalised lines (lists, tables)."""
+    while index < len(lines):
+        if lines[index].strip():
+            return lines[index]
+        index += 1
+    return ""
+
+
 def story_starts(text: str, sentences: Sequence[Sentence]) -> list[int]:
     """Indexes of the sentences that open a new story on a page that holds several.
 
@@ -235,7 +246,7 @@ def story_starts(text: str, sentences: Sequence[Sentence]) -> list[int]:
             continue
         previous = split[index - 1] if index else ""
         if previous.strip():
-            following = next((later for later in split[index + 1 :] if later.strip()), "")
+            following = _next_filled(split, index + 1)
             # Web text with a paragraph a line: a heading sits between two of them.
             if not (len(following) > _LONG_LINE and _is_body(previous) and _is_body(following)):
                 continue

@@ -28,6 +28,15 @@ _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(_DIGITS)
 # quantulum3 multiplies in floats: "8.2 million" comes back as 8199999.999999999.
 _FLOAT_ERROR = Decimal("1e-9")
+# A number of more digits than a float holds is no quantity any report prints, and
+# quantulum3's number pattern backtracks over a long run of digits: 40 digits before a
+# unit cost it a second, 400 minutes. Such a number is blanked out before quantulum3
+# sees the sentence, and reported; the trade grammar reads (or refuses) it on its own.
+MAX_QUANTITY_DIGITS = 15
+# Digits in any script (quantulum3's pattern is just as slow on Arabic-Indic ones),
+# joined by a comma or a point, or by a space before a group of three ("1 741 000"):
+# the whole number is counted, since its value is computed exactly from its digits.
+_DIGIT_RUN = re.compile(r"\d+(?:[,.]\d+|[\u00a0 ]\d{3}(?!\d))*")
 
 # Abbreviations of the trade press that quantulum3 reads as other units: "mln" as cubic
 # centimetre newton, "bpd" as base pair day, "mb/d" as millibarn per day. They are
@@ -143,23 +152,32 @@ def find_quantities(
     sentences: Sequence[Sentence],
     figures: Sequence[Figure],
     on_fault: Callable[[Sentence, Exception], None] | None = None,
+    on_long_number: Callable[[int, int], None] | None = None,
 ) -> list[Figure]:
     """The quantities of each sentence; with ``on_fault``, a sentence that fails to be
-    read (quantulum3 raises on some odd inputs) is reported to it and costs only itself."""
+    read (quantulum3 raises on some odd inputs) is reported to it and costs only itself.
+
+    A number of more than MAX_QUANTITY_DIGITS digits is not read as a quantity; its
+    offset in the document and its count of digits go to ``on_long_number``, so that
+    the caller can say so instead of dropping it without a word.
+    """
     found: list[Figure] = []
     for sentence in sentences:
         if on_fault is None:
-            found.extend(_sentence_quantities(document, sentence, figures))
+            found.extend(_sentence_quantities(document, sentence, figures, on_long_number))
             continue
         try:
-            found.extend(_sentence_quantities(document, sentence, figures))
+            found.extend(_sentence_quantities(document, sentence, figures, on_long_number))
         except Exception as error:
             on_fault(sentence, error)
     return found
 
 
 def _sentence_quantities(
-    document: Document, sentence: Sentence, figures: Sequence[Figure]
+    document: Document,
+    sentence: Sentence,
+    figures: Sequence[Figure],
+    on_long_number: Callable[[int, int], None] | None = None,
 ) -> list[Figure]:
     text = document.text
     chunk = list(text[sentence.start : sentence.end])
@@ -168,6 +186,9 @@ def _sentence_quantities(
             for i in range(max(figure.start, sentence.start), min(figure.end, sentence.end)):
                 chunk[i - sentence.start] = " "
     masked = "".join(chunk)
+    if not _DIGIT.search(masked):
+        return []
+    masked = _blank_long_numbers(masked, sentence.start, on_long_number)
     if not _DIGIT.search(masked):
         return []
     spelled, starts, ends = spell_out(masked)
@@ -183,6 +204,28 @@ def _sentence_quantities(
         if figure is not None:
             found.append(figure)
     return found
+
+
+def _blank_long_numbers(
+    masked: str, offset: int, on_long_number: Callable[[int, int], None] | None
+) -> str:
+    """``masked`` with every number of more than MAX_QUANTITY_DIGITS digits blanked out
+    (same length, so offsets still hold); each one reported with its document offset."""
+    parts: list[str] = []
+    done = 0
+    for run in _DIGIT_RUN.finditer(masked):
+        digits = sum(c.isdigit() for c in run.group(0))
+        if digits <= MAX_QUANTITY_DIGITS:
+            continue
+        if on_long_number is not None:
+            on_long_number(offset + run.start(), digits)
+        parts.append(masked[done : run.start()])
+        parts.append(" " * (run.end() - run.start()))
+        done = run.end()
+    if not parts:
+        return masked
+    parts.append(masked[done:])
+    return "".join(parts)
 
 
 def _to_figure(document: Document, start: int, end: int, quantity: Any) -> Figure | None:

@@ -45,9 +45,12 @@ def _file_counts(report: Report) -> tuple[int, int]:
 
     An unreadable input may or may not be listed in ``report.files``; counting the union
     of paths keeps the denominator honest either way, and a file with two problems once.
+    A problem with a line is one sentence of a document otherwise read and checked: that
+    document is counted as checked, its problem line says what was left out.
     """
-    unreadable = {problem.path for problem in report.problems}
-    return len(set(report.files) | unreadable), len(unreadable)
+    unreadable = {problem.path for problem in report.problems if problem.line is None}
+    named = {problem.path for problem in report.problems}
+    return len(set(report.files) | named), len(unreadable)
 
 
 def summary_line(report: Report) -> str:
