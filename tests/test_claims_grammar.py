@@ -88,6 +88,8 @@ def test_a_range_of_values_is_judged_against_a_range_of_rates() -> None:
         ("29.9 to 36.3 pct", "consistent", "level-rate-on")
     ]
     assert _findings(text.format("22.0 to 25.0")) == [("TS101", "error", "22.0 to 25.0 pct")]
+    written = "Two to 2.2 mln hectares were sown, down 29.9 to 36.3 pct from 3.14 mln hectares."
+    assert _verdicts(written) == [("29.9 to 36.3 pct", "consistent", "level-rate-from")]
     between = "Output will be between 4.0 and 4.4 mln tonnes, up 10 to 21 pct from 3.64 mln tonnes."
     assert _verdicts(between) == [("10 to 21 pct", "consistent", "level-rate-from")]
 

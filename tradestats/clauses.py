@@ -282,6 +282,8 @@ def _ranges(document: Document, tokens: list[Token]) -> list[Token]:
     i, count = 0, len(tokens)
     while i < count:
         token = tokens[i]
+        if token.code == "w" and i + 2 < count and tokens[i + 1].code == "T":
+            token = _written_low_end(token, tokens[i + 2])
         if (
             i + 2 < count
             and token.code == "V"
@@ -301,6 +303,34 @@ def _ranges(document: Document, tokens: list[Token]) -> list[Token]:
     return out
 
 
+# Numbers written out as the low end of a range: "two to 2.2 mln hectares".
+_WRITTEN = {
+    word: index
+    for index, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+
+
+def _written_low_end(token: Token, high: Token) -> Token:
+    """ "Two" before "to 2.2 mln" as a value, good to a unit of the high end's scale."""
+    number = _WRITTEN.get(token.text.lower())
+    if number is None or high.code != "V" or high.figure is None:
+        return token
+    figure = replace(
+        high.figure,
+        text=token.text,
+        printed=token.text,
+        start=token.start,
+        end=token.end,
+        value=Decimal(number),
+        ulp=Decimal(1),
+        low=None,
+        high=None,
+    )
+    return Token("V", token.start, token.end, token.text, figure, hedge=token.hedge)
+
+
 def _range_token(document: Document, low: Token, high: Token) -> Token | None:
     """One value for "2.0 to 2.2 mln": the low end takes the scale printed once."""
     a, b = low.figure, high.figure
@@ -311,7 +341,7 @@ def _range_token(document: Document, low: Token, high: Token) -> Token | None:
     low_value, low_ulp = a.value, a.ulp
     if a.text == a.printed and b.text != b.printed:  # the scale is printed once, at the end
         try:
-            printed, _ulp = _parse(b.printed)
+            printed, _ulp = _parse(b.printed.replace(",", ""))
         except (ArithmeticError, ValueError):
             return None
         if not printed:
