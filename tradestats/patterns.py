@@ -523,6 +523,44 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         new_from="sentence",
     ),
     ClaimPattern(
+        "rate-vs-period-which-previous",
+        "growth",
+        "R _ DIR:D _ rate:PQ K _ , p w T? . old:V",
+        "This figure is down N% compared to 2022, which amounted to Y: the new value is the "
+        "last one of the sentence before",
+        (
+            _m(
+                "The surplus reached US$12.40 billion. This figure is down 20.00% compared "
+                "to January-June 2023, which amounted to US$15.50 billion.",
+                rate="20.00%",
+                new="US$12.40 billion",
+                old="US$15.50 billion",
+            ),
+        ),
+        (
+            "The surplus reached US$12.40 billion. This figure is down 20.00% compared "
+            "to 2023, which showed exports of US$15.50 billion.",
+        ),
+        evidence="sentence",
+        anchored=True,
+        new_from="sentence",
+    ),
+    ClaimPattern(
+        "level-rate-vs-which",
+        "growth",
+        "< new:V ~ , _ DIR:D _ rate:PQ K _ , p w T? . old:V",
+        "X, down N% compared to 2022, which amounted to Y",
+        (
+            _m(
+                "The surplus reached US$12.40 billion, down 20.00% compared to January-June "
+                "2023, which amounted to US$15.50 billion.",
+                rate="20.00%",
+                new="US$12.40 billion",
+                old="US$15.50 billion",
+            ),
+        ),
+    ),
+    ClaimPattern(
         "rate-from-previous-clause",
         "growth",
         "_ DIR:D _ rate:PQ _ FK . old:V $",
