@@ -480,14 +480,21 @@ _PART_OF_GAP = re.compile(r"(?i)\s+(?:out\s+)?of\s+(?:the|its|their|a|an)\s+")
 
 
 def _new_paragraph(sentence: Sentence, state: _State) -> None:
+    """A new paragraph drops the partner; the flow stays while the subject does.
+
+    Web text puts each sentence on a line of its own, and a paragraph of product groups
+    ("The group of toys added $50 million") still reports the exports named above it. A
+    sentence that names a flow or another subject of its own replaces the carried one,
+    and a new story under its own headline drops everything (see ``_new_story``).
+    """
     if sentence.paragraph != state.paragraph:
         state.paragraph = sentence.paragraph
         state.partner = None
-        state.flow = None
-        state.flow_source = None
 
 
 _DIGIT = re.compile(r"\d")
+# Between the two amounts of an exchange rate: "$1 = 143.87 yen".
+_EXCHANGE_RATE = re.compile(r"\s*=\s*")
 # Sentences in which a story names its subject before the reporter defaults to it.
 _LEDE_SENTENCES = 12
 # How far back a new reporter named between figures is looked for; a story that turns to
@@ -604,6 +611,12 @@ def _sentence_figures(
         ):
             # "+€22.6Bn", "$-50.8bn": an amount printed with its sign is a balance.
             flow = "balance"
+        if reading.kind == "money" and _EXCHANGE_RATE.match(text, reading.end):
+            # "($1 = 107.36 yen)": the price of a currency, no flow of trade. The amount
+            # after the sign is part of the same statement.
+            flow = None
+        elif figures and figures[-1].flow is None and _EXCHANGE_RATE.match(text, previous_end):
+            flow = None
         reporter = _last_before(reporters, reporter_starts, reading.start, _any)
         if reporter is None and flow == "exports":
             # "exports from India": the exporter reports.

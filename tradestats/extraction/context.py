@@ -31,7 +31,7 @@ _FLOW_FIRST_WORDS = """
     two-way bilateral overall turnover tariff duty duties levy levies tax gdp gross inflation
     utilis utiliz interest unemployment economy economic growth exchange depreciation
     appreciation devaluation productivity wage price stock share index rating orders output
-    production profit revenue budget positive negative commercial
+    production profit revenue budget positive negative commercial services outgoing
 """
 _CURRENCY_NAMES = "yen rupee yuan dollar euro won ringgit lira peso real sterling pound currency"
 _FLOW_START = (
@@ -47,10 +47,11 @@ _FLOW_BODY = r"""(?:
             |positive\s+(?:trade\s+)?balance|exports\s+(?:exceeded|outstripped|outpaced)\s+imports)
       | (?P<balance>(?:trade\s+balance|balance\s+of\s+trade|merchandise\s+balance|(?<!current\saccount\s)balance))
       | (?P<sum>(?:exports?\s+(?:plus|and)\s+imports?|imports?\s+(?:plus|and)\s+exports?)(?=\s*(?:\)|combined|together))
-            |exports?\s+plus\s+imports?|imports?\s+plus\s+exports?|commercial\s+exchange)
-      | (?P<exports>(?:export\s+(?:turnover|value|earnings|revenues?|receipts)|re-?exports?|exports?|exported|exporting
-            |shipments|outbound\s+shipments|overseas\s+sales|sales\s+abroad))
-      | (?P<imports>(?:import\s+(?:turnover|value|bill)|imports?|imported|importing|purchases\s+from\s+abroad|inbound\s+shipments))
+            |exports?\s+plus\s+imports?|imports?\s+plus\s+exports?|commercial\s+exchange
+            |import[-–]export|export[-–]import)
+      | (?P<exports>(?:(?:goods\s+and\s+services|goods|services)\s+credits|export\s+(?:turnover|value|earnings|revenues?|receipts)|re-?exports?|exports?|exported|exporting
+            |shipments|(?:outbound|outgoing)\s+(?:shipments|sales)|overseas\s+sales|sales\s+abroad))
+      | (?P<imports>(?:(?:goods\s+and\s+services|goods|services)\s+debits|import\s+(?:turnover|value|bill)|imports?|imported|importing|purchases\s+from\s+abroad|inbound\s+shipments))
       | (?P<trade>(?:(?:total|foreign|two-way|bilateral|overall|external|merchandise|goods)\s+trade(?:\s+volume)?
             |trade(?:\s+volume|\s+turnover)|turnover|trade(?=\s+(?:between|with|in)\b)
             |(?<=['’]s\s)trade|(?<=[a-z0-9]\s)trade(?![\s-](?:ministry|minister|data|figures|department|office|body|talks|war|deal|agreement|pact|dispute|representative|policy|barriers|tensions|relations|union|partner)))
