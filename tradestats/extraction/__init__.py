@@ -78,7 +78,9 @@ class _Faults:
 
 
 _PERIOD_LINK = re.compile(
-    r"(?i)^[\s,]*(?:\(|in|during|for|of|over|through|as\s+of|at\s+end-?|by|until|in\s+the|during\s+the|for\s+the|of\s+the|over\s+the|in\s+calendar)?[\s(]*(?:the\s+period\s+|(?:the\s+)?(?:same|corresponding)\s+(?:period|month|months|quarter|half)\s+(?:of|in)\s+)?$"
+    # "declined 29% year-over-year in June": the basis of a rate may sit between.
+    r"(?i)^[\s,]*(?:(?:year|month)[-\s](?:on|over)[-\s](?:year|month)|y-?o-?y|m-?o-?m|on[-\s]year)?"
+    r"[\s,]*(?:\(|in|during|for|of|over|through|as\s+of|at\s+end-?|by|until|in\s+the|during\s+the|for\s+the|of\s+the|over\s+the|in\s+calendar)?[\s(]*(?:the\s+period\s+|(?:the\s+)?(?:same|corresponding)\s+(?:period|month|months|quarter|half)\s+(?:of|in)\s+)?$"
 )
 
 
@@ -111,6 +113,13 @@ _AHEAD = re.compile(
     r"\b(?:will|would|(?:is|are)\s+(?:expected|forecast|projected|set|likely)\s+to|expects?\s+(?:\w+\s+){0,3}to"
     r"|forecasts?\s+(?:\w+\s+){0,3}to|aims?\s+to|plans?\s+to|targets?\s+(?:of|to))\b"
 )
+# Over the folded text, before a figure of the period before: "after a 4.9% decline",
+# "after a year-on-year decline of", "following a rise of", "It followed a".
+_EARLIER_FIGURE = re.compile(
+    r"\b(?:after|following|followed)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:about\s+|nearly\s+)?$"
+)
+# Where a clause of its own begins inside a sentence.
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but|although)\s+|\s+while\s+")
 _IN_RELATIVE = re.compile(r"\s+(?:in|during)\s+")
 _RELATIVE_LINK = re.compile(
     r"(?i)^[\s,]*(?:[a-z]+ed\s+|seen\s+|(?:was|were)\s+)?(?:in\s+|during\s+|over\s+)?$"
@@ -531,7 +540,16 @@ def _catch_up(
         if need_period and _DIGIT.search(text, sentence.start, sentence.end):
             for p in find_periods(text, sentence.start, sentence.end, state.fiscal_start, folded):
                 if (
-                    p.has_year
+                    # A month without a year ("fell for a 12th month in October") counts
+                    # when the date of writing gives it one; "this year" names no month.
+                    (
+                        p.has_year
+                        or (
+                            state.reference_date is not None
+                            and p.year_shift is None
+                            and p.current_unit is None
+                        )
+                    )
                     and p.shift is None
                     and not _BASE_BEFORE.search(folded, max(sentence.start, p.start - 30), p.start)
                 ):
@@ -810,12 +828,33 @@ def _read_periods(
             anchors.add(anchor)
     if anchors:
         periods = [p for p in periods if p.start not in anchors]
-    read = _SentencePeriods(periods, spans, bases, weak_bases, state, same_period_of=same_period_of)
+    read = _SentencePeriods(
+        periods,
+        spans,
+        bases,
+        weak_bases,
+        state,
+        same_period_of=same_period_of,
+        sentence_start=sentence.start,
+    )
     for reading in readings:
         attached = read.attached_after(text, reading)
         if attached is not None:
             read.attached.setdefault(attached.start, reading.start)
-            if _BASE_FIGURE.search(folded, max(sentence.start, reading.start - 40), reading.start):
+            if _EARLIER_FIGURE.search(
+                folded, max(sentence.start, reading.start - 50), reading.start
+            ):
+                # "fell 3.5%, after a decline of 4.9% in September": the month before's
+                # figure, whose period is no other figure's.
+                bases.add(attached.start)
+                read.base_figures.add(reading.start)
+            base = _BASE_FIGURE.search(
+                folded, max(sentence.start, reading.start - 40), reading.start
+            )
+            # "more than doubled in 2020" is a change of 2020, not a comparison with it.
+            if base is not None and not (
+                reading.kind == "multiple" and base.group(0)[:4] == "than"
+            ):
                 # "from a revised $123.2 billion in February to a record $140.5 billion":
                 # February is the base's; the figures after it are of the sentence's period.
                 read.base_figures.add(reading.start)
@@ -988,6 +1027,7 @@ class _SentencePeriods:
     base_figures: set[int] = field(default_factory=set)
     # years after "the same period of": the current value's months in that year
     same_period_of: set[int] = field(default_factory=set)
+    sentence_start: int = 0
 
     def resolved(
         self, mention: PeriodMention, previous_span: Span | None, base_figure: bool = False
@@ -1058,6 +1098,13 @@ class _SentencePeriods:
                     back = span[1][0] - current[1][0]
                     self.spans[p.start] = shift_span(current, 12 * back)
 
+    def clause_start(self, text: str, position: int) -> int:
+        """Where the clause holding ``position`` begins: after "; " or ", while" and the like."""
+        start = self.sentence_start
+        for match in _CLAUSE_BREAK.finditer(text, self.sentence_start, position):
+            start = match.end()
+        return start
+
     def own(self, p: PeriodMention) -> bool:
         # "last year", resolved from the date of writing, is as stated as "2024".
         stated = p.shift is None or (p.deictic and self.spans.get(p.start) is not None)
@@ -1116,10 +1163,18 @@ class _SentencePeriods:
             text, self.mentions[last_before].end, reading.start
         ):
             return pick(self.mentions[last_before])
-        # A change belongs to the current value, whose period the sentence states first:
-        # "X in March 2021 as against Y in March 2020, a growth of Z%".
-        if is_change and self.first_own is not None:
-            return pick(self.first_own)
+        # A change belongs to the current value, whose period its clause states first
+        # ("..., while imports from January to June fell 8%"), else the sentence: "X in
+        # March 2021 as against Y in March 2020, a growth of Z%".
+        if is_change:
+            clause = self.clause_start(text, reading.start)
+            for p in self.mentions:
+                if p.start >= reading.start:
+                    break
+                if p.start >= clause and own(p) and self.spans.get(p.start):
+                    return pick(p)
+            if self.first_own is not None:
+                return pick(self.first_own)
         # The nearest period before it: "Exports in March were $5 bn".
         # ... or a relative one: "the same time last year was $0.81 billion".
         for index in range(last_before, -1, -1):
@@ -1141,6 +1196,8 @@ class _SentencePeriods:
         # utilisation rate is not a figure of the period the story is about. A change
         # "from the three months ending in July 2019" is of the period the text is in.
         carried = (self.state.period, self.state.period_text) if flow else (None, None)
-        if weak is not None and not (is_change and carried[0]):
+        # A relative period after "from" ("to $255 million from the previous month") is
+        # the base's, never the figure's own.
+        if weak is not None and weak.shift is None and not (is_change and carried[0]):
             return pick(weak)
         return (*carried, False)

@@ -318,12 +318,18 @@ _PARTNER_BEFORE = re.compile(
 # "from" first, then the test that it begins a word: a literal opening is searched for
 # quickly, a test of the character before is tried at every position.
 _REPORTER_BEFORE_FROM = re.compile(r"from(?<!\wfrom)\s+(?:the\s+)?$")
+# The statistics office speaks for its country: "the U.S. Census Bureau".
+_OFFICE = (
+    r"census|customs|statistic|bureau|department\s+of\s+commerce|commerce\s+department"
+    r"|trade\s+ministry|ministry\s+of"
+)
 _REPORTER_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:(?:merchandise|goods|overall|total|foreign|annual|monthly|non-oil|oil|international|external|current[-\s]account)\s+){0,2}"
     r"(?:exports?|imports?|trade|deficit|surplus|balance|shipments|exported|imported|posted|recorded|reported|registered|ran"
-    # The statistics office speaks for its country: "the U.S. Census Bureau".
-    r"|census|customs|statistic|bureau|department\s+of\s+commerce|commerce\s+department|trade\s+ministry|ministry\s+of)"
+    rf"|{_OFFICE})"
 )
+# "data from the Korea Customs Service": an office is its country's voice, after "from" too.
+_OFFICE_AFTER = re.compile(rf"^\s*(?:{_OFFICE})")
 _BOUND_AFTER = re.compile(r"^-(?:bound|destined)")
 _PAIR_AFTER = re.compile(r"[-–](?:[A-Z]|\s)")
 
@@ -388,7 +394,9 @@ def _classify(text: str, folded: str, sentence_start: int, mention: Mention) -> 
     if how != "possessive":
         before = folded[max(sentence_start, mention.start - 40) : mention.start]
         after = folded[mention.end : mention.end + 30]
-        if _REPORTER_BEFORE_FROM.search(before):
+        if _OFFICE_AFTER.match(after):
+            how = "reporter"
+        elif _REPORTER_BEFORE_FROM.search(before):
             how = "from"
         elif _PARTNER_BEFORE.search(before) or _BOUND_AFTER.match(after):
             how = "partner"
