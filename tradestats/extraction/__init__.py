@@ -78,8 +78,10 @@ class _Faults:
 
 
 _PERIOD_LINK = re.compile(
-    # "declined 29% year-over-year in June": the basis of a rate may sit between.
-    r"(?i)^[\s,]*(?:(?:year|month)[-\s](?:on|over)[-\s](?:year|month)|y-?o-?y|m-?o-?m|on[-\s]year)?"
+    # "declined 29% year-over-year in June": the basis of a rate may sit between, or
+    # what the amount measures: "$23 bn in monthly export value in the second half".
+    r"(?i)^[\s,]*(?:(?:year|month)[-\s](?:on|over)[-\s](?:year|month)|y-?o-?y|m-?o-?m|on[-\s]year"
+    r"|in\s+(?:total\s+|monthly\s+|annual\s+)?(?:export|import|trade)\s+(?:value|turnover|revenue|earnings))?"
     r"[\s,]*(?:\(|in|during|for|of|over|through|as\s+of|at\s+end-?|by|until|in\s+the|during\s+the|for\s+the|of\s+the|over\s+the|in\s+calendar)?[\s(]*(?:the\s+period\s+|(?:the\s+)?(?:same|corresponding)\s+(?:period|month|months|quarter|half)\s+(?:of|in)\s+)?$"
 )
 
@@ -96,7 +98,7 @@ _BASE_BEFORE = re.compile(
     r"(?:(?:compared|comparison|relation|relative)\s+(?:with|to)|as\s+against|against|v\.|vs\.?|versus|from|over|than|since|between)"
     r"\s+(?:the\s+)?(?:(?:value|level|figure|total)s?\s+(?:of|in|for)\s+(?:the\s+)?)?(?:same\s+period\s+(?:in|of)\s+)?$"
     # "in the same month of 2020": the base of a year-on-year change, whatever comes before.
-    r"|(?:same|corresponding|like)\s+(?:period|month|months|quarter|time|half)\s+(?:of|in|as\s+in|last)\s+(?:the\s+)?$"
+    r"|(?:same|corresponding|like|comparable)\s+(?:period|month|months|quarter|time|half)\s+(?:of|in|as\s+in|last)\s+(?:the\s+)?$"
 )
 # Over the folded text, before a figure: "up from $4.8 bn", "than the revised $123.2 bn".
 # Such a figure is the base of a comparison; the period attached to it is its own only.
@@ -106,7 +108,7 @@ _BASE_FIGURE = re.compile(
 )
 # Over the folded text: "the same period of 2020", "the corresponding month in 2019".
 _SAME_PERIOD_OF = re.compile(
-    r"(?:same|corresponding|like)\s+(?:period|months?|quarter|half|time)\s+(?:of|in|as\s+in)\s+(?:the\s+)?$"
+    r"(?:same|corresponding|like|comparable)\s+(?:period|months?|quarter|half|time)\s+(?:of|in|as\s+in)\s+(?:the\s+)?$"
 )
 # A sentence that looks ahead: "in December" is then this December, not the last one.
 _AHEAD = re.compile(
@@ -818,6 +820,7 @@ def _read_periods(
         year=state.year,
         anchors=tuple(full_years),  # type: ignore[arg-type]
         ahead=ahead,
+        current=_stated_in(periods, bases | weak_bases),
     )
     spans: dict[int, Span | None] = {}
     anchors: set[int] = set()
@@ -863,6 +866,14 @@ def _read_periods(
     if read.base_figures:
         read.refresh()
     return read
+
+
+def _stated_in(periods: list[PeriodMention], bases: set[int]) -> Span | None:
+    """The first period of a sentence that states its year and is no base's."""
+    for p in periods:
+        if p.has_year and p.first and p.last and p.start not in bases:
+            return (p.first, p.last)  # type: ignore[return-value]
+    return None
 
 
 def _carry_period(sentence_periods: _SentencePeriods, state: _State) -> None:
@@ -1132,7 +1143,7 @@ class _SentencePeriods:
             return None
         # A conversion in brackets may sit between: "$5 bn (Rs 41,000 crore) in July".
         gap = _BRACKETS.sub("", text[reading.end : p.start])
-        if len(gap) <= 30 and (
+        if len(gap) <= 48 and (
             _PERIOD_LINK.match(gap) or (p.shift is not None and _RELATIVE_LINK.match(gap))
         ):
             return p
