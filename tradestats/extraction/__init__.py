@@ -96,7 +96,7 @@ _BRACKETS = re.compile(r"^[\s,]*\)?|\([^()]*\)")
 # Over the folded text: with no IGNORECASE, the literal first letters let the engine skip.
 _BASE_BEFORE = re.compile(
     r"(?:(?:compared|comparison|relation|relative)\s+(?:with|to)|as\s+against|against|v\.|vs\.?|versus|from|over|than|since|between)"
-    r"\s+(?:the\s+)?(?:(?:value|level|figure|total)s?\s+(?:of|in|for)\s+(?:the\s+)?)?(?:same\s+period\s+(?:in|of)\s+)?$"
+    r"\s+(?:the\s+)?(?:(?:value|level|figure|total)s?\s+(?:(?:recorded|registered|reported|posted)\s+)?(?:of|in|for)\s+(?:the\s+)?)?(?:same\s+period\s+(?:in|of)\s+)?$"
     # "in the same month of 2020": the base of a year-on-year change, whatever comes before.
     r"|(?:same|corresponding|like|comparable)\s+(?:period|month|months|quarter|time|half)\s+(?:of|in|as\s+in|last)\s+(?:the\s+)?$"
 )
@@ -120,11 +120,21 @@ _AHEAD = re.compile(
 _EARLIER_FIGURE = re.compile(
     r"\b(?:after|following|followed)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:about\s+|nearly\s+)?$"
 )
+# Over the folded text, before the time something was said or published.
+_SPOKEN = re.compile(
+    r"\b(?:said|says|told|announced|stated|added|noted|published|released)\s+(?:on|in|last|this)\s+$"
+)
+# "(originally $8.0 bn)": the value first published for the period just named.
+_ORIGINALLY = re.compile(
+    r"(?i)\(\s*(?:originally|initially|previously)(?:\s+(?:reported|estimated))?(?:\s+as|\s+at)?\s*$"
+)
 # Where a clause of its own begins inside a sentence.
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but|although)\s+|\s+while\s+")
 _IN_RELATIVE = re.compile(r"\s+(?:in|during)\s+")
 _RELATIVE_LINK = re.compile(
-    r"(?i)^[\s,]*(?:[a-z]+ed\s+|seen\s+|(?:was|were)\s+)?(?:in\s+|during\s+|over\s+)?$"
+    # "$2.4 billion surplus recorded in the preceding month": the noun the amount is of
+    # may come first.
+    r"(?i)^[\s,]*(?:(?:surplus|deficit|shortfall|gap)\s+)?(?:[a-z]+ed\s+|seen\s+|(?:was|were)\s+)?(?:in\s+|during\s+|over\s+)?$"
 )
 
 
@@ -599,6 +609,8 @@ def _sentence_figures(
         p
         for p in find_periods(text, sentence.start, sentence.end, state.fiscal_start, folded)
         if outside_figures(p.start, p.end)
+        # "the governor said in January that ...": when it was said, no figure's period.
+        and not _SPOKEN.search(folded, max(sentence.start, p.start - 25), p.start)
     ]
     sentence_periods = _read_periods(text, folded, sentence, periods, readings, state)
 
@@ -708,9 +720,21 @@ def _sentence_figures(
             direction = None
         if reading.kind == "multiple":
             role = None
-        span, period_text, relative = sentence_periods.period_for(
-            text, reading, previous_span, flow, reading.kind in _CHANGE_KINDS or role == "change"
-        )
+        if (
+            previous_span is not None
+            and figures
+            and _ORIGINALLY.search(text, max(sentence.start, reading.start - 30), reading.start)
+        ):
+            # "from A$7.3B in May (originally $8.0B)": May's first estimate.
+            span, period_text, relative = previous_span, figures[-1].period_text, False
+        else:
+            span, period_text, relative = sentence_periods.period_for(
+                text,
+                reading,
+                previous_span,
+                flow,
+                reading.kind in _CHANGE_KINDS or role == "change",
+            )
         line, column = document.position(reading.start)
         figures.append(
             Figure(
@@ -791,7 +815,7 @@ def _read_periods(
         }
     )
     for p in periods:
-        base = _BASE_BEFORE.search(folded, max(sentence.start, p.start - 30), p.start)
+        base = _BASE_BEFORE.search(folded, max(sentence.start, p.start - 45), p.start)
         # "from January to May 2018" is a span, not a base.
         if base and not (base.group(0).startswith("from") and re.search(r"\sto\s|[-–]", p.text)):
             weak = base.group(0).startswith(("from", "over"))
