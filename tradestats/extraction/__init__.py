@@ -756,7 +756,7 @@ def _sentence_figures(
                 role=role,  # type: ignore[arg-type]
                 flow=flow,  # type: ignore[arg-type]
                 reporter=reporter_code,
-                partner=partner,
+                partner=None if partner == ctx.WORLD else partner,
                 period_start=format_month(*span[0]) if span else None,
                 period_end=format_month(*span[1]) if span else None,
                 period_text=period_text if span else None,

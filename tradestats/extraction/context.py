@@ -386,7 +386,37 @@ def find_countries(
         found.sort(key=lambda m: m.start)
     if folded is None:
         folded = fold(text)
-    return [_classify(text, folded, start, m) for m in found]
+    if "other" in folded[start:end] or "rest of" in folded[start:end]:
+        found = _rest_of_world(folded, start, end, found)
+    return [m if m.value == WORLD else _classify(text, folded, start, m) for m in found]
+
+
+# The partner of "the rest of the world": no country, and no partner to inherit either.
+WORLD = "WORLD"
+# Over the folded text: "the rest of the world", "other non-EU countries", "countries
+# other than the U.S." (the country after "than" is part of the phrase).
+_REST_OF_WORLD = re.compile(
+    r"\b(?:the\s+)?rest\s+of\s+the\s+world\b"
+    r"|\bother\s+(?:non-eu\s+|foreign\s+|overseas\s+)?(?:countries|nations|economies|markets|trading\s+partners|partners|destinations)\b"
+    r"|\b(?:countries|nations|economies|markets|partners|destinations)\s+other\s+than\s+(?:the\s+)?"
+)
+
+
+def _rest_of_world(folded: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
+    """``found`` with each rest-of-the-world phrase as one mention in place of the
+    names inside it ("other non-EU countries", "countries other than the U.S.")."""
+    for match in _REST_OF_WORLD.finditer(folded, start, end):
+        phrase_end = match.end()
+        if match.group(0).endswith(" "):
+            # "other than the U.S.": the name after it is the one excluded.
+            after = next((m for m in found if m.start == phrase_end), None)
+            if after is None:
+                continue
+            phrase_end = after.end
+        found = [m for m in found if m.end <= match.start() or m.start >= phrase_end]
+        found.append(Mention(match.start(), phrase_end, WORLD, "partner"))
+    found.sort(key=lambda m: m.start)
+    return found
 
 
 def _classify(text: str, folded: str, sentence_start: int, mention: Mention) -> Mention:
