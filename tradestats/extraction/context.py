@@ -54,7 +54,7 @@ _FLOW_BODY = r"""(?:
       | (?P<imports>(?:(?:goods\s+and\s+services|goods|services)\s+debits|import\s+(?:turnover|value|bill)|imports?|imported|importing|purchases\s+from\s+abroad|inbound\s+shipments))
       | (?P<trade>(?:(?:total|foreign|two-way|bilateral|overall|external|merchandise|goods)\s+trade(?:\s+volume)?
             |trade(?:\s+volume|\s+turnover)|turnover|trade(?=\s+(?:between|with|in)\b)
-            |(?<=['’]s\s)trade|(?<=[a-z0-9]\s)trade(?![\s-](?:ministry|minister|data|figures|department|office|body|talks|war|deal|agreement|pact|dispute|representative|policy|barriers|tensions|relations|union|partner)))
+            |(?<=['’]s\s)trade|(?<=,\s)trade(?=,|\s+and\s)|(?<=[a-z0-9]\s)trade(?![\s-](?:ministry|minister|data|figures|department|office|body|talks|war|deal|agreement|pact|dispute|representative|policy|barriers|tensions|relations|union|partner)))
           )
       | (?P<other>(?:tariffs?|duty|duties|levy|levies|taxe?s?|gdp|gross\s+domestic\s+product|inflation
             |utili[sz]ation|interest\s+rates?|unemployment|economy|economic\s+growth|growth\s+forecast
