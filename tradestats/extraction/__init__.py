@@ -777,6 +777,21 @@ def _sentence_figures(
 
     if len(figures) > 1:
         figures = _distribute(text, folded, sentence, figures, countries, flows)
+    link = _LINK_MARK.search(text, sentence.start, figures[0].start) if figures else None
+    if link is not None:
+        # "Read also: Investors with $30 trln ...": the headline of another story, on the
+        # line of the link, takes nothing from this one and lends it nothing.
+        unrelated = dict.fromkeys(("reporter", "partner", "flow", "period_start", "period_end"))
+        linked = [
+            replace(f, **unrelated, period_text=None)  # type: ignore[arg-type]
+            if f.start >= link.end() and "\n" not in text[link.end() : f.start]
+            else f
+            for f in figures
+        ]
+        ends_linked = linked[-1] is not figures[-1]
+        figures = linked
+        if ends_linked:
+            return figures
     # What the next sentence inherits.
     if reporters:
         state.reporter = reporters[-1].value
@@ -788,6 +803,9 @@ def _sentence_figures(
     return figures
 
 
+# What introduces the link to another story on a news page: "Read more:", "READ:",
+# "Read Also   <headline>".
+_LINK_MARK = re.compile(r"(?i)\b(?:read\s+(?:also|more)|also\s+read|read)\b(?:\s*[:→]|\s{2,})")
 # Over the folded text: the two items "the former" and "the latter" point back to.
 _FORMER_LATTER = re.compile(r"\bthe\s+(former|latter)\b")
 _RESPECTIVELY = re.compile(r"\s*,?\s*(?:\)\s*)?respectively\b")
