@@ -1186,7 +1186,7 @@ class _SentencePeriods:
                 )
                 or self.state.period
             )
-        return shift_span(anchor, mention.shift) if anchor and mention.shift else None
+        return shift_span(anchor, mention.shift) if anchor and mention.shift is not None else None
 
     def __post_init__(self) -> None:
         self.starts = [p.start for p in self.mentions]

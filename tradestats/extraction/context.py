@@ -31,7 +31,8 @@ _FLOW_FIRST_WORDS = """
     two-way bilateral overall turnover tariff duty duties levy levies tax gdp gross inflation
     utilis utiliz interest unemployment economy economic growth exchange depreciation
     appreciation devaluation productivity wage price stock share index rating orders output
-    production profit revenue budget positive negative commercial services outgoing
+    production profit revenue budget positive negative commercial services outgoing cover
+    coverage ratio
 """
 _CURRENCY_NAMES = "yen rupee yuan dollar euro won ringgit lira peso real sterling pound currency"
 _FLOW_START = (
@@ -56,7 +57,9 @@ _FLOW_BODY = r"""(?:
             |trade(?:\s+volume|\s+turnover)|turnover|trade(?=\s+(?:between|with|in)\b)
             |(?<=['’]s\s)trade|(?<=,\s)trade(?=,|\s+and\s)|(?<=[a-z0-9]\s)trade(?![\s-](?:ministry|minister|data|figures|department|office|body|talks|war|deal|agreement|pact|dispute|representative|policy|barriers|tensions|relations|union|partner)))
           )
-      | (?P<other>(?:tariffs?|duty|duties|levy|levies|taxe?s?|gdp|gross\s+domestic\s+product|inflation
+      | (?P<other>(?:(?:(?:export|import)[-\s])?cover(?:age)?\s+ratio|ratio\s+of\s+(?:[\w-]+\s+){0,2}?(?:exports?|imports?)\s+to\s+(?:[\w-]+\s+)?(?:exports?|imports?)
+            # A ratio of two flows is neither: "the cover ratio", "the ratio of exports to imports".
+            |tariffs?|duty|duties|levy|levies|taxe?s?|gdp|gross\s+domestic\s+product|inflation
             |utili[sz]ation|interest\s+rates?|unemployment|economy|economic\s+growth|growth\s+forecast
             |(?:the\s+)?(?:yen|rupee|yuan|dollar|euro|won|ringgit|lira|peso|real|sterling|pound|currency)(?:['’]s|\s+(?:has\s+)?(?:fell|rose|weakened|strengthened|depreciated|appreciated|lost|gained))
             |exchange\s+rates?|depreciation|appreciation|devaluation

@@ -136,6 +136,11 @@ _RELATIVE_BODY = r"""(?:
           |(?:the\s+)?(?:previous|prior|preceding)\s+(?:fiscal\s+|financial\s+)?year|last\s+(?:fiscal\s+|financial\s+)?year)
       | (?P<mago>a\s+month\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+month|last\s+month)
       | (?P<qago>a\s+quarter\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+quarter|last\s+quarter)
+      # "in that period", "during the period": the period at hand, named before.
+      # Not "the period from ...", "the period April-March 2019-20", "the period to March".
+      | (?P<same>(?:that|the|this)\s+period(?![\w-]|\s+(?:(?:to|in|ending|ended)\s+(?:the\s+)?)?(?:from|of|between|since|for|\d
+            |jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|h[12]|fy|first|second|third|fourth
+            |last|calendar|fiscal|financial|end)))
     )(?!\w)"""
 RELATIVE_PATTERN = skipping.pattern("atysclp", r"(?<!\w)", _RELATIVE_BODY, re.VERBOSE)
 
@@ -483,10 +488,19 @@ def find_periods(
         folded.find("year", start, end) < 0
         and folded.find("month", start, end) < 0
         and folded.find("quarter", start, end) < 0
+        and folded.find("period", start, end) < 0
     ):
         return found  # every relative period names one of these words
     for match in skipping.finditer(RELATIVE_PATTERN, folded, start, end):
-        shift = -12 if match.group("yago") else -1 if match.group("mago") else -3
+        shift = (
+            -12
+            if match.group("yago")
+            else -1
+            if match.group("mago")
+            else 0
+            if match.group("same")
+            else -3
+        )
         deictic = bool(_DEICTIC.fullmatch(match.group(WHOLE)))
         mention_start, mention_end = match.span(WHOLE)
         if absolute and any(p.start <= mention_start and mention_end <= p.end for p in absolute):
@@ -541,7 +555,12 @@ _BRANCHES = (
     ("dunit", "this unit"),
     ("month", "month"),
 )
-_RELATIVE_SHAPES = {-12: "a year back", -1: "a month back", -3: "a quarter back"}
+_RELATIVE_SHAPES = {
+    -12: "a year back",
+    -1: "a month back",
+    -3: "a quarter back",
+    0: "the period at hand",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -645,6 +664,7 @@ SHAPES: tuple[Shape, ...] = (
     Shape(
         "a quarter back", ("the previous quarter", "last quarter", "a quarter ago"), ("a quarter",)
     ),
+    Shape("the period at hand", ("that period", "the period"), ("the period from",)),
 )
 
 
