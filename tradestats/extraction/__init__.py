@@ -777,7 +777,11 @@ def _sentence_figures(
 
     if len(figures) > 1:
         figures = _distribute(text, folded, sentence, figures, countries, flows)
-    link = _LINK_MARK.search(text, sentence.start, figures[0].start) if figures else None
+    link = (
+        _LINK_MARK.search(folded, sentence.start, figures[0].start)
+        if figures and folded.find("read", sentence.start, figures[0].start) >= 0
+        else None
+    )
     if link is not None:
         # "Read also: Investors with $30 trln ...": the headline of another story, on the
         # line of the link, takes nothing from this one and lends it nothing.
@@ -805,7 +809,8 @@ def _sentence_figures(
 
 # What introduces the link to another story on a news page: "Read more:", "READ:",
 # "Read Also   <headline>".
-_LINK_MARK = re.compile(r"(?i)\b(?:read\s+(?:also|more)|also\s+read|read)\b(?:\s*[:→]|\s{2,})")
+# Over the folded text.
+_LINK_MARK = re.compile(r"(?:read\s+(?:also|more)|also\s+read|read)\b(?<!\wread)(?:\s*[:→]|\s{2,})")
 # Over the folded text: the two items "the former" and "the latter" point back to.
 _FORMER_LATTER = re.compile(r"\bthe\s+(former|latter)\b")
 _RESPECTIVELY = re.compile(r"\s*,?\s*(?:\)\s*)?respectively\b")
@@ -830,8 +835,10 @@ def _distribute(
     reporter = figures[0].reporter
     named = [c for c in countries if c.value not in (reporter, ctx.WORLD)]
     result = list(figures)
-    end = next(
-        (i for i in range(1, len(figures)) if _RESPECTIVELY.match(text, figures[i].end)), None
+    end = (
+        next((i for i in range(1, len(figures)) if _RESPECTIVELY.match(text, figures[i].end)), None)
+        if folded.find("respectively", sentence.start, sentence.end) >= 0
+        else None
     )
     first = end
     while first and _LIST_GAP.fullmatch(text, figures[first - 1].end, figures[first].start):
@@ -851,6 +858,11 @@ def _distribute(
                 replace(f, flow=m.value)  # type: ignore[arg-type]
                 for f, m in zip(result[items], trade[-count:], strict=True)
             ]
+    if (
+        folded.find("former", sentence.start, sentence.end) < 0
+        and folded.find("latter", sentence.start, sentence.end) < 0
+    ):
+        return result
     for index, figure in enumerate(result):
         start = result[index - 1].end if index else sentence.start
         pointers = list(_FORMER_LATTER.finditer(folded, start, figure.start))

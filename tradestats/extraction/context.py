@@ -389,7 +389,7 @@ def find_countries(
         found.sort(key=lambda m: m.start)
     if folded is None:
         folded = fold(text)
-    if "other" in folded[start:end] or "rest of" in folded[start:end]:
+    if folded.find("other", start, end) >= 0 or folded.find("rest of", start, end) >= 0:
         found = _rest_of_world(folded, start, end, found)
     return [m if m.value == WORLD else _classify(text, folded, start, m) for m in found]
 
