@@ -585,14 +585,6 @@ def _sentence_figures(
 ) -> list[Figure]:
     text = document.text
     _new_paragraph(sentence, state)
-    if state.flow_source is not None:
-        # The flow the previous sentence named, for "They rose 5%" continuations.
-        named = ctx.find_flows(text, state.flow_source.start, state.flow_source.end, folded)
-        if named:
-            state.flow = None if named[-1].value == "other" else named[-1].value
-            state.partner = None
-        state.flow_source = None
-
     reading_starts = [r.start for r in readings]
 
     def outside_figures(start: int, end: int) -> bool:
@@ -606,6 +598,16 @@ def _sentence_figures(
         for m in ctx.find_flows(text, sentence.start, sentence.end, folded)
         if outside_figures(m.start, m.end)
     ]
+    if state.flow_source is not None:
+        # The flow the previous sentence named, for "They rose 5%" continuations; a
+        # sentence that names a flow of its own needs none.
+        if not flows:
+            source = state.flow_source
+            named = ctx.find_flows(text, source.start, source.end, folded)
+            if named:
+                state.flow = None if named[-1].value == "other" else named[-1].value
+                state.partner = None
+        state.flow_source = None
     periods = [
         p
         for p in find_periods(text, sentence.start, sentence.end, state.fiscal_start, folded)
@@ -1303,7 +1305,11 @@ class _SentencePeriods:
         # ("..., while imports from January to June fell 8%"), else the sentence: "X in
         # March 2021 as against Y in March 2020, a growth of Z%".
         if is_change:
-            clause = self.clause_start(text, reading.start)
+            clause = (
+                self.clause_start(text, reading.start)
+                if self.mentions and self.mentions[0].start < reading.start
+                else reading.start
+            )
             for p in self.mentions:
                 if p.start >= reading.start:
                     break
