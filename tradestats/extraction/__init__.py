@@ -726,6 +726,7 @@ def _sentence_figures(
         if (
             previous_span is not None
             and figures
+            and text.find("(", max(sentence.start, reading.start - 30), reading.start) >= 0
             and _ORIGINALLY.search(text, max(sentence.start, reading.start - 30), reading.start)
         ):
             # "from A$7.3B in May (originally $8.0B)": May's first estimate.
@@ -834,12 +835,19 @@ def _distribute(
     n-th flow. "Japan and India came next, the former at 9.9% and the latter at 8.9%": the
     first and the second country.
     """
+    respectively = folded.find("respectively", sentence.start, sentence.end) >= 0
+    pointing = (
+        folded.find("former", sentence.start, sentence.end) >= 0
+        or folded.find("latter", sentence.start, sentence.end) >= 0
+    )
+    if not respectively and not pointing:
+        return figures  # most sentences: neither word, nothing to do
     reporter = figures[0].reporter
     named = [c for c in countries if c.value not in (reporter, ctx.WORLD)]
     result = list(figures)
     end = (
         next((i for i in range(1, len(figures)) if _RESPECTIVELY.match(text, figures[i].end)), None)
-        if folded.find("respectively", sentence.start, sentence.end) >= 0
+        if respectively
         else None
     )
     first = end
@@ -860,10 +868,7 @@ def _distribute(
                 replace(f, flow=m.value)  # type: ignore[arg-type]
                 for f, m in zip(result[items], trade[-count:], strict=True)
             ]
-    if (
-        folded.find("former", sentence.start, sentence.end) < 0
-        and folded.find("latter", sentence.start, sentence.end) < 0
-    ):
+    if not pointing:
         return result
     for index, figure in enumerate(result):
         start = result[index - 1].end if index else sentence.start
