@@ -22,7 +22,11 @@ _ABBREVIATIONS = frozenset(
 
 # One mark, then any more: a pattern that opens with a character set, not with a repeat of
 # one, lets the engine skip to the next mark at once.
-_SENTENCE_END = re.compile(r"""[.!?][.!?]*["'”’)\]]*(?=\s)""")
+# Scraped text may lose the space after a full stop ("in June.The surplus"): a stop right
+# after a word and right before a capitalized word still ends the sentence.
+_SENTENCE_END = re.compile(
+    r"""[.!?](?:[.!?]*["'”’)\]]*(?=\s)|(?<=[A-Za-z\d)%]\.)(?=[A-Z][a-z]+(?:['’]s)?[\s,]))"""
+)
 _HEADING_LINE = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")
 _SPACES = re.compile(r"\s*")
 # The letters, digits and dots that end at a full stop: the word it may abbreviate. A run

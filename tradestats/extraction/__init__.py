@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import warnings
 from collections.abc import Callable, Iterable
@@ -78,7 +79,11 @@ class SentenceFaults:
 
 
 _PERIOD_LINK = re.compile(
-    r"(?i)^[\s,]*(?:\(|in|during|for|of|over|through|as\s+of|at\s+end-?|by|until|in\s+the|during\s+the|for\s+the|of\s+the|over\s+the|in\s+calendar)?[\s(]*(?:the\s+period\s+|(?:the\s+)?(?:same|corresponding)\s+(?:period|month|months|quarter|half)\s+(?:of|in)\s+)?$"
+    # "declined 29% year-over-year in June": the basis of a rate may sit between, or
+    # what the amount measures: "$23 bn in monthly export value in the second half".
+    r"(?i)^[\s,]*(?:(?:year|month)[-\s](?:on|over)[-\s](?:year|month)|y-?o-?y|m-?o-?m|on[-\s]year"
+    r"|in\s+(?:total\s+|monthly\s+|annual\s+)?(?:export|import|trade)\s+(?:value|turnover|revenue|earnings))?"
+    r"[\s,]*(?:\(|in|during|for|of|over|through|as\s+of|at\s+end-?|by|until|in\s+the|during\s+the|for\s+the|of\s+the|over\s+the|in\s+calendar)?[\s(]*(?:the\s+period\s+|(?:the\s+)?(?:same|corresponding)\s+(?:period|month|months|quarter|half)\s+(?:of|in)\s+)?$"
 )
 
 
@@ -92,9 +97,9 @@ _BRACKETS = re.compile(r"^[\s,]*\)?|\([^()]*\)")
 # Over the folded text: with no IGNORECASE, the literal first letters let the engine skip.
 _BASE_BEFORE = re.compile(
     r"(?:(?:compared|comparison|relation|relative)\s+(?:with|to)|as\s+against|against|v\.|vs\.?|versus|from|over|than|since|between)"
-    r"\s+(?:the\s+)?(?:(?:value|level|figure|total)s?\s+(?:of|in|for)\s+(?:the\s+)?)?(?:same\s+period\s+(?:in|of)\s+)?$"
+    r"\s+(?:the\s+)?(?:(?:value|level|figure|total)s?\s+(?:(?:recorded|registered|reported|posted)\s+)?(?:of|in|for)\s+(?:the\s+)?)?(?:same\s+period\s+(?:in|of)\s+)?$"
     # "in the same month of 2020": the base of a year-on-year change, whatever comes before.
-    r"|(?:same|corresponding|like)\s+(?:period|month|months|quarter|time|half)\s+(?:of|in|as\s+in|last)\s+(?:the\s+)?$"
+    r"|(?:same|corresponding|like|comparable)\s+(?:period|month|months|quarter|time|half)\s+(?:of|in|as\s+in|last)\s+(?:the\s+)?$"
 )
 # Over the folded text, before a figure: "up from $4.8 bn", "than the revised $123.2 bn".
 # Such a figure is the base of a comparison; the period attached to it is its own only.
@@ -104,16 +109,33 @@ _BASE_FIGURE = re.compile(
 )
 # Over the folded text: "the same period of 2020", "the corresponding month in 2019".
 _SAME_PERIOD_OF = re.compile(
-    r"(?:same|corresponding|like)\s+(?:period|months?|quarter|half|time)\s+(?:of|in|as\s+in)\s+(?:the\s+)?$"
+    r"(?:same|corresponding|like|comparable)\s+(?:period|months?|quarter|half|time)\s+(?:of|in|as\s+in)\s+(?:the\s+)?$"
 )
 # A sentence that looks ahead: "in December" is then this December, not the last one.
 _AHEAD = re.compile(
     r"\b(?:will|would|(?:is|are)\s+(?:expected|forecast|projected|set|likely)\s+to|expects?\s+(?:\w+\s+){0,3}to"
     r"|forecasts?\s+(?:\w+\s+){0,3}to|aims?\s+to|plans?\s+to|targets?\s+(?:of|to))\b"
 )
+# Over the folded text, before a figure of the period before: "after a 4.9% decline",
+# "after a year-on-year decline of", "following a rise of", "It followed a".
+_EARLIER_FIGURE = re.compile(
+    r"\b(?:after|following|followed)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:about\s+|nearly\s+)?$"
+)
+# Over the folded text, before the time something was said or published.
+_SPOKEN = re.compile(
+    r"\b(?:said|says|told|announced|stated|added|noted|published|released)\s+(?:on|in|last|this)\s+$"
+)
+# "(originally $8.0 bn)": the value first published for the period just named.
+_ORIGINALLY = re.compile(
+    r"(?i)\(\s*(?:originally|initially|previously)(?:\s+(?:reported|estimated))?(?:\s+as|\s+at)?\s*$"
+)
+# Where a clause of its own begins inside a sentence.
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but|although)\s+|\s+while\s+")
 _IN_RELATIVE = re.compile(r"\s+(?:in|during)\s+")
 _RELATIVE_LINK = re.compile(
-    r"(?i)^[\s,]*(?:[a-z]+ed\s+|seen\s+|(?:was|were)\s+)?(?:in\s+|during\s+|over\s+)?$"
+    # "$2.4 billion surplus recorded in the preceding month": the noun the amount is of
+    # may come first.
+    r"(?i)^[\s,]*(?:(?:surplus|deficit|shortfall|gap)\s+)?(?:[a-z]+ed\s+|seen\s+|(?:was|were)\s+)?(?:in\s+|during\s+|over\s+)?$"
 )
 
 
@@ -480,14 +502,21 @@ _PART_OF_GAP = re.compile(r"(?i)\s+(?:out\s+)?of\s+(?:the|its|their|a|an)\s+")
 
 
 def _new_paragraph(sentence: Sentence, state: _State) -> None:
+    """A new paragraph drops the partner; the flow stays while the subject does.
+
+    Web text puts each sentence on a line of its own, and a paragraph of product groups
+    ("The group of toys added $50 million") still reports the exports named above it. A
+    sentence that names a flow or another subject of its own replaces the carried one,
+    and a new story under its own headline drops everything (see ``_new_story``).
+    """
     if sentence.paragraph != state.paragraph:
         state.paragraph = sentence.paragraph
         state.partner = None
-        state.flow = None
-        state.flow_source = None
 
 
 _DIGIT = re.compile(r"\d")
+# Between the two amounts of an exchange rate: "$1 = 143.87 yen".
+_EXCHANGE_RATE = re.compile(r"\s*=\s*")
 # Sentences in which a story names its subject before the reporter defaults to it.
 _LEDE_SENTENCES = 12
 # How far back a new reporter named between figures is looked for; a story that turns to
@@ -524,7 +553,16 @@ def _catch_up(
         if need_period and _DIGIT.search(text, sentence.start, sentence.end):
             for p in find_periods(text, sentence.start, sentence.end, state.fiscal_start, folded):
                 if (
-                    p.has_year
+                    # A month without a year ("fell for a 12th month in October") counts
+                    # when the date of writing gives it one; "this year" names no month.
+                    (
+                        p.has_year
+                        or (
+                            state.reference_date is not None
+                            and p.year_shift is None
+                            and p.current_unit is None
+                        )
+                    )
                     and p.shift is None
                     and not _BASE_BEFORE.search(folded, max(sentence.start, p.start - 30), p.start)
                 ):
@@ -547,14 +585,6 @@ def _sentence_figures(
 ) -> list[Figure]:
     text = document.text
     _new_paragraph(sentence, state)
-    if state.flow_source is not None:
-        # The flow the previous sentence named, for "They rose 5%" continuations.
-        named = ctx.find_flows(text, state.flow_source.start, state.flow_source.end, folded)
-        if named:
-            state.flow = None if named[-1].value == "other" else named[-1].value
-            state.partner = None
-        state.flow_source = None
-
     reading_starts = [r.start for r in readings]
 
     def outside_figures(start: int, end: int) -> bool:
@@ -568,10 +598,22 @@ def _sentence_figures(
         for m in ctx.find_flows(text, sentence.start, sentence.end, folded)
         if outside_figures(m.start, m.end)
     ]
+    if state.flow_source is not None:
+        # The flow the previous sentence named, for "They rose 5%" continuations; a
+        # sentence that names a flow of its own needs none.
+        if not flows:
+            source = state.flow_source
+            named = ctx.find_flows(text, source.start, source.end, folded)
+            if named:
+                state.flow = None if named[-1].value == "other" else named[-1].value
+                state.partner = None
+        state.flow_source = None
     periods = [
         p
         for p in find_periods(text, sentence.start, sentence.end, state.fiscal_start, folded)
         if outside_figures(p.start, p.end)
+        # "the governor said in January that ...": when it was said, no figure's period.
+        and not _SPOKEN.search(folded, max(sentence.start, p.start - 25), p.start)
     ]
     sentence_periods = _read_periods(text, folded, sentence, periods, readings, state)
 
@@ -604,6 +646,12 @@ def _sentence_figures(
         ):
             # "+€22.6Bn", "$-50.8bn": an amount printed with its sign is a balance.
             flow = "balance"
+        if reading.kind == "money" and _EXCHANGE_RATE.match(text, reading.end):
+            # "($1 = 107.36 yen)": the price of a currency, no flow of trade. The amount
+            # after the sign is part of the same statement.
+            flow = None
+        elif figures and figures[-1].flow is None and _EXCHANGE_RATE.match(text, previous_end):
+            flow = None
         reporter = _last_before(reporters, reporter_starts, reading.start, _any)
         if reporter is None and flow == "exports":
             # "exports from India": the exporter reports.
@@ -675,9 +723,22 @@ def _sentence_figures(
             direction = None
         if reading.kind == "multiple":
             role = None
-        span, period_text, relative = sentence_periods.period_for(
-            text, reading, previous_span, flow, reading.kind in _CHANGE_KINDS or role == "change"
-        )
+        if (
+            previous_span is not None
+            and figures
+            and text.find("(", max(sentence.start, reading.start - 30), reading.start) >= 0
+            and _ORIGINALLY.search(text, max(sentence.start, reading.start - 30), reading.start)
+        ):
+            # "from A$7.3B in May (originally $8.0B)": May's first estimate.
+            span, period_text, relative = previous_span, figures[-1].period_text, False
+        else:
+            span, period_text, relative = sentence_periods.period_for(
+                text,
+                reading,
+                previous_span,
+                flow,
+                reading.kind in _CHANGE_KINDS or role == "change",
+            )
         line, column = document.position(reading.start)
         figures.append(
             Figure(
@@ -699,7 +760,7 @@ def _sentence_figures(
                 role=role,  # type: ignore[arg-type]
                 flow=flow,  # type: ignore[arg-type]
                 reporter=reporter_code,
-                partner=partner,
+                partner=None if partner == ctx.WORLD else partner,
                 period_start=format_month(*span[0]) if span else None,
                 period_end=format_month(*span[1]) if span else None,
                 period_text=period_text if span else None,
@@ -717,6 +778,27 @@ def _sentence_figures(
             # never counted from one another.
             previous_span = span
 
+    if len(figures) > 1:
+        figures = _distribute(text, folded, sentence, figures, countries, flows)
+    link = (
+        _LINK_MARK.search(folded, sentence.start, figures[0].start)
+        if figures and folded.find("read", sentence.start, figures[0].start) >= 0
+        else None
+    )
+    if link is not None:
+        # "Read also: Investors with $30 trln ...": the headline of another story, on the
+        # line of the link, takes nothing from this one and lends it nothing.
+        unrelated = dict.fromkeys(("reporter", "partner", "flow", "period_start", "period_end"))
+        linked = [
+            replace(f, **unrelated, period_text=None)  # type: ignore[arg-type]
+            if f.start >= link.end() and "\n" not in text[link.end() : f.start]
+            else f
+            for f in figures
+        ]
+        ends_linked = linked[-1] is not figures[-1]
+        figures = linked
+        if ends_linked:
+            return figures
     # What the next sentence inherits.
     if reporters:
         state.reporter = reporters[-1].value
@@ -726,6 +808,89 @@ def _sentence_figures(
         state.partner = last.partner
     _carry_period(sentence_periods, state)
     return figures
+
+
+# What introduces the link to another story on a news page: "Read more:", "READ:",
+# "Read Also   <headline>".
+# Over the folded text.
+_LINK_MARK = re.compile(r"(?:read\s+(?:also|more)|also\s+read|read)\b(?<!\wread)(?:\s*[:→]|\s{2,})")
+# Over the folded text: the two items "the former" and "the latter" point back to.
+_FORMER_LATTER = re.compile(r"\bthe\s+(former|latter)\b")
+_RESPECTIVELY = re.compile(r"\s*,?\s*(?:\)\s*)?respectively\b")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+
+
+def _distribute(
+    text: str,
+    folded: str,
+    sentence: Sentence,
+    figures: list[Figure],
+    countries: list[ctx.Mention],
+    flows: list[ctx.Mention],
+) -> list[Figure]:
+    """Figures that point back to a list of countries or flows take their own item.
+
+    "Japan and Korea took 10.8% and 9.9%, respectively": the n-th figure is of the n-th
+    country; "imports rose faster than exports, 20% and 16.6% respectively" likewise of the
+    n-th flow. "Japan and India came next, the former at 9.9% and the latter at 8.9%": the
+    first and the second country.
+    """
+    respectively = folded.find("respectively", sentence.start, sentence.end) >= 0
+    pointing = (
+        folded.find("former", sentence.start, sentence.end) >= 0
+        or folded.find("latter", sentence.start, sentence.end) >= 0
+    )
+    if not respectively and not pointing:
+        return figures  # most sentences: neither word, nothing to do
+    reporter = figures[0].reporter
+    named = [c for c in countries if c.value not in (reporter, ctx.WORLD)]
+    result = list(figures)
+    end = (
+        next((i for i in range(1, len(figures)) if _RESPECTIVELY.match(text, figures[i].end)), None)
+        if respectively
+        else None
+    )
+    first = end
+    while first and _LIST_GAP.fullmatch(text, figures[first - 1].end, figures[first].start):
+        first -= 1
+    if end is not None and first is not None and first < end:
+        items = slice(first, end + 1)
+        count = end + 1 - first
+        before = figures[first].start
+        pair = _listed(text, [c for c in named if c.end <= before], count)
+        if pair is not None:
+            result[items] = [
+                replace(f, partner=c.value) for f, c in zip(result[items], pair, strict=True)
+            ]
+        trade = [m for m in flows if m.end <= before and m.value != "other"]
+        if len(trade) >= count and len({m.value for m in trade[-count:]}) == count:
+            result[items] = [
+                replace(f, flow=m.value)  # type: ignore[arg-type]
+                for f, m in zip(result[items], trade[-count:], strict=True)
+            ]
+    if not pointing:
+        return result
+    for index, figure in enumerate(result):
+        start = result[index - 1].end if index else sentence.start
+        pointers = list(_FORMER_LATTER.finditer(folded, start, figure.start))
+        if not pointers:
+            continue
+        pointer = pointers[-1]
+        pair = _listed(text, [c for c in named if c.end <= pointer.start()], 2)
+        if pair is not None:
+            chosen = pair[0] if pointer.group(1) == "former" else pair[1]
+            result[index] = replace(figure, partner=chosen.value)
+    return result
+
+
+def _listed(text: str, named: list[ctx.Mention], count: int) -> list[ctx.Mention] | None:
+    """The last ``count`` names of ``named`` when they form one list ("Japan and Korea")."""
+    if len(named) < count:
+        return None
+    items = named[-count:]
+    if all(_LIST_GAP.fullmatch(text, a.end, b.start) for a, b in itertools.pairwise(items)):
+        return items
+    return None
 
 
 def _read_periods(
@@ -758,7 +923,7 @@ def _read_periods(
         }
     )
     for p in periods:
-        base = _BASE_BEFORE.search(folded, max(sentence.start, p.start - 30), p.start)
+        base = _BASE_BEFORE.search(folded, max(sentence.start, p.start - 45), p.start)
         # "from January to May 2018" is a span, not a base.
         if base and not (base.group(0).startswith("from") and re.search(r"\sto\s|[-–]", p.text)):
             weak = base.group(0).startswith(("from", "over"))
@@ -787,6 +952,7 @@ def _read_periods(
         year=state.year,
         anchors=tuple(full_years),  # type: ignore[arg-type]
         ahead=ahead,
+        current=_stated_in(periods, bases | weak_bases),
     )
     spans: dict[int, Span | None] = {}
     anchors: set[int] = set()
@@ -797,12 +963,33 @@ def _read_periods(
             anchors.add(anchor)
     if anchors:
         periods = [p for p in periods if p.start not in anchors]
-    read = _SentencePeriods(periods, spans, bases, weak_bases, state, same_period_of=same_period_of)
+    read = _SentencePeriods(
+        periods,
+        spans,
+        bases,
+        weak_bases,
+        state,
+        same_period_of=same_period_of,
+        sentence_start=sentence.start,
+    )
     for reading in readings:
         attached = read.attached_after(text, reading)
         if attached is not None:
             read.attached.setdefault(attached.start, reading.start)
-            if _BASE_FIGURE.search(folded, max(sentence.start, reading.start - 40), reading.start):
+            if _EARLIER_FIGURE.search(
+                folded, max(sentence.start, reading.start - 50), reading.start
+            ):
+                # "fell 3.5%, after a decline of 4.9% in September": the month before's
+                # figure, whose period is no other figure's.
+                bases.add(attached.start)
+                read.base_figures.add(reading.start)
+            base = _BASE_FIGURE.search(
+                folded, max(sentence.start, reading.start - 40), reading.start
+            )
+            # "more than doubled in 2020" is a change of 2020, not a comparison with it.
+            if base is not None and not (
+                reading.kind == "multiple" and base.group(0)[:4] == "than"
+            ):
                 # "from a revised $123.2 billion in February to a record $140.5 billion":
                 # February is the base's; the figures after it are of the sentence's period.
                 read.base_figures.add(reading.start)
@@ -811,6 +998,14 @@ def _read_periods(
     if read.base_figures:
         read.refresh()
     return read
+
+
+def _stated_in(periods: list[PeriodMention], bases: set[int]) -> Span | None:
+    """The first period of a sentence that states its year and is no base's."""
+    for p in periods:
+        if p.has_year and p.first and p.last and p.start not in bases:
+            return (p.first, p.last)  # type: ignore[return-value]
+    return None
 
 
 def _carry_period(sentence_periods: _SentencePeriods, state: _State) -> None:
@@ -975,6 +1170,7 @@ class _SentencePeriods:
     base_figures: set[int] = field(default_factory=set)
     # years after "the same period of": the current value's months in that year
     same_period_of: set[int] = field(default_factory=set)
+    sentence_start: int = 0
 
     def resolved(
         self, mention: PeriodMention, previous_span: Span | None, base_figure: bool = False
@@ -1009,7 +1205,7 @@ class _SentencePeriods:
                 )
                 or self.state.period
             )
-        return shift_span(anchor, mention.shift) if anchor and mention.shift else None
+        return shift_span(anchor, mention.shift) if anchor and mention.shift is not None else None
 
     def __post_init__(self) -> None:
         self.starts = [p.start for p in self.mentions]
@@ -1045,6 +1241,13 @@ class _SentencePeriods:
                     back = span[1][0] - current[1][0]
                     self.spans[p.start] = shift_span(current, 12 * back)
 
+    def clause_start(self, text: str, position: int) -> int:
+        """Where the clause holding ``position`` begins: after "; " or ", while" and the like."""
+        start = self.sentence_start
+        for match in _CLAUSE_BREAK.finditer(text, self.sentence_start, position):
+            start = match.end()
+        return start
+
     def own(self, p: PeriodMention) -> bool:
         # "last year", resolved from the date of writing, is as stated as "2024".
         stated = p.shift is None or (p.deictic and self.spans.get(p.start) is not None)
@@ -1072,7 +1275,7 @@ class _SentencePeriods:
             return None
         # A conversion in brackets may sit between: "$5 bn (Rs 41,000 crore) in July".
         gap = _BRACKETS.sub("", text[reading.end : p.start])
-        if len(gap) <= 30 and (
+        if len(gap) <= 48 and (
             _PERIOD_LINK.match(gap) or (p.shift is not None and _RELATIVE_LINK.match(gap))
         ):
             return p
@@ -1103,10 +1306,22 @@ class _SentencePeriods:
             text, self.mentions[last_before].end, reading.start
         ):
             return pick(self.mentions[last_before])
-        # A change belongs to the current value, whose period the sentence states first:
-        # "X in March 2021 as against Y in March 2020, a growth of Z%".
-        if is_change and self.first_own is not None:
-            return pick(self.first_own)
+        # A change belongs to the current value, whose period its clause states first
+        # ("..., while imports from January to June fell 8%"), else the sentence: "X in
+        # March 2021 as against Y in March 2020, a growth of Z%".
+        if is_change:
+            clause = (
+                self.clause_start(text, reading.start)
+                if self.mentions and self.mentions[0].start < reading.start
+                else reading.start
+            )
+            for p in self.mentions:
+                if p.start >= reading.start:
+                    break
+                if p.start >= clause and own(p) and self.spans.get(p.start):
+                    return pick(p)
+            if self.first_own is not None:
+                return pick(self.first_own)
         # The nearest period before it: "Exports in March were $5 bn".
         # ... or a relative one: "the same time last year was $0.81 billion".
         for index in range(last_before, -1, -1):
@@ -1128,6 +1343,8 @@ class _SentencePeriods:
         # utilisation rate is not a figure of the period the story is about. A change
         # "from the three months ending in July 2019" is of the period the text is in.
         carried = (self.state.period, self.state.period_text) if flow else (None, None)
-        if weak is not None and not (is_change and carried[0]):
+        # A relative period after "from" ("to $255 million from the previous month") is
+        # the base's, never the figure's own.
+        if weak is not None and weak.shift is None and not (is_change and carried[0]):
             return pick(weak)
         return (*carried, False)

@@ -31,7 +31,8 @@ _FLOW_FIRST_WORDS = """
     two-way bilateral overall turnover tariff duty duties levy levies tax gdp gross inflation
     utilis utiliz interest unemployment economy economic growth exchange depreciation
     appreciation devaluation productivity wage price stock share index rating orders output
-    production profit revenue budget positive negative commercial
+    production profit revenue budget positive negative commercial services outgoing cover
+    coverage ratio
 """
 _CURRENCY_NAMES = "yen rupee yuan dollar euro won ringgit lira peso real sterling pound currency"
 _FLOW_START = (
@@ -47,15 +48,18 @@ _FLOW_BODY = r"""(?:
             |positive\s+(?:trade\s+)?balance|exports\s+(?:exceeded|outstripped|outpaced)\s+imports)
       | (?P<balance>(?:trade\s+balance|balance\s+of\s+trade|merchandise\s+balance|(?<!current\saccount\s)balance))
       | (?P<sum>(?:exports?\s+(?:plus|and)\s+imports?|imports?\s+(?:plus|and)\s+exports?)(?=\s*(?:\)|combined|together))
-            |exports?\s+plus\s+imports?|imports?\s+plus\s+exports?|commercial\s+exchange)
-      | (?P<exports>(?:export\s+(?:turnover|value|earnings|revenues?|receipts)|re-?exports?|exports?|exported|exporting
-            |shipments|outbound\s+shipments|overseas\s+sales|sales\s+abroad))
-      | (?P<imports>(?:import\s+(?:turnover|value|bill)|imports?|imported|importing|purchases\s+from\s+abroad|inbound\s+shipments))
+            |exports?\s+plus\s+imports?|imports?\s+plus\s+exports?|commercial\s+exchange
+            |import[-–]export|export[-–]import)
+      | (?P<exports>(?:(?:goods\s+and\s+services|goods|services)\s+credits|export\s+(?:turnover|value|earnings|revenues?|receipts)|re-?exports?|exports?|exported|exporting
+            |shipments|(?:outbound|outgoing)\s+(?:shipments|sales)|overseas\s+sales|sales\s+abroad))
+      | (?P<imports>(?:(?:goods\s+and\s+services|goods|services)\s+debits|import\s+(?:turnover|value|bill)|imports?|imported|importing|purchases\s+from\s+abroad|inbound\s+shipments))
       | (?P<trade>(?:(?:total|foreign|two-way|bilateral|overall|external|merchandise|goods)\s+trade(?:\s+volume)?
             |trade(?:\s+volume|\s+turnover)|turnover|trade(?=\s+(?:between|with|in)\b)
-            |(?<=['’]s\s)trade|(?<=[a-z0-9]\s)trade(?![\s-](?:ministry|minister|data|figures|department|office|body|talks|war|deal|agreement|pact|dispute|representative|policy|barriers|tensions|relations|union|partner)))
+            |(?<=['’]s\s)trade|(?<=,\s)trade(?=,|\s+and\s)|(?<=[a-z0-9]\s)trade(?![\s-](?:ministry|minister|data|figures|department|office|body|talks|war|deal|agreement|pact|dispute|representative|policy|barriers|tensions|relations|union|partner)))
           )
-      | (?P<other>(?:tariffs?|duty|duties|levy|levies|taxe?s?|gdp|gross\s+domestic\s+product|inflation
+      | (?P<other>(?:(?:(?:export|import)[-\s])?cover(?:age)?\s+ratio|ratio\s+of\s+(?:[\w-]+\s+){0,2}?(?:exports?|imports?)\s+to\s+(?:[\w-]+\s+)?(?:exports?|imports?)
+            # A ratio of two flows is neither: "the cover ratio", "the ratio of exports to imports".
+            |tariffs?|duty|duties|levy|levies|taxe?s?|gdp|gross\s+domestic\s+product|inflation
             |utili[sz]ation|interest\s+rates?|unemployment|economy|economic\s+growth|growth\s+forecast
             |(?:the\s+)?(?:yen|rupee|yuan|dollar|euro|won|ringgit|lira|peso|real|sterling|pound|currency)(?:['’]s|\s+(?:has\s+)?(?:fell|rose|weakened|strengthened|depreciated|appreciated|lost|gained))
             |exchange\s+rates?|depreciation|appreciation|devaluation
@@ -328,12 +332,18 @@ _PARTNER_BEFORE = re.compile(
 # "from" first, then the test that it begins a word: a literal opening is searched for
 # quickly, a test of the character before is tried at every position.
 _REPORTER_BEFORE_FROM = re.compile(r"from(?<!\wfrom)\s+(?:the\s+)?$")
+# The statistics office speaks for its country: "the U.S. Census Bureau".
+_OFFICE = (
+    r"census|customs|statistic|bureau|department\s+of\s+commerce|commerce\s+department"
+    r"|trade\s+ministry|ministry\s+of"
+)
 _REPORTER_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:(?:merchandise|goods|overall|total|foreign|annual|monthly|non-oil|oil|international|external|current[-\s]account)\s+){0,2}"
     r"(?:exports?|imports?|trade|deficit|surplus|balance|shipments|exported|imported|posted|recorded|reported|registered|ran"
-    # The statistics office speaks for its country: "the U.S. Census Bureau".
-    r"|census|customs|statistic|bureau|department\s+of\s+commerce|commerce\s+department|trade\s+ministry|ministry\s+of)"
+    rf"|{_OFFICE})"
 )
+# "data from the Korea Customs Service": an office is its country's voice, after "from" too.
+_OFFICE_AFTER = re.compile(rf"^\s*(?:{_OFFICE})")
 _BOUND_AFTER = re.compile(r"^-(?:bound|destined)")
 _PAIR_AFTER = re.compile(r"[-–](?:[A-Z]|\s)")
 
@@ -390,7 +400,37 @@ def find_countries(
         found.sort(key=lambda m: m.start)
     if folded is None:
         folded = fold(text)
-    return [_classify(text, folded, start, m) for m in found]
+    if folded.find("other", start, end) >= 0 or folded.find("rest of", start, end) >= 0:
+        found = _rest_of_world(folded, start, end, found)
+    return [m if m.value == WORLD else _classify(text, folded, start, m) for m in found]
+
+
+# The partner of "the rest of the world": no country, and no partner to inherit either.
+WORLD = "WORLD"
+# Over the folded text: "the rest of the world", "other non-EU countries", "countries
+# other than the U.S." (the country after "than" is part of the phrase).
+_REST_OF_WORLD = re.compile(
+    r"\b(?:the\s+)?rest\s+of\s+the\s+world\b"
+    r"|\bother\s+(?:non-eu\s+|foreign\s+|overseas\s+)?(?:countries|nations|economies|markets|trading\s+partners|partners|destinations)\b"
+    r"|\b(?:countries|nations|economies|markets|partners|destinations)\s+other\s+than\s+(?:the\s+)?"
+)
+
+
+def _rest_of_world(folded: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
+    """``found`` with each rest-of-the-world phrase as one mention in place of the
+    names inside it ("other non-EU countries", "countries other than the U.S.")."""
+    for match in _REST_OF_WORLD.finditer(folded, start, end):
+        phrase_end = match.end()
+        if match.group(0).endswith(" "):
+            # "other than the U.S.": the name after it is the one excluded.
+            after = next((m for m in found if m.start == phrase_end), None)
+            if after is None:
+                continue
+            phrase_end = after.end
+        found = [m for m in found if m.end <= match.start() or m.start >= phrase_end]
+        found.append(Mention(match.start(), phrase_end, WORLD, "partner"))
+    found.sort(key=lambda m: m.start)
+    return found
 
 
 def _classify(text: str, folded: str, sentence_start: int, mention: Mention) -> Mention:
@@ -398,7 +438,9 @@ def _classify(text: str, folded: str, sentence_start: int, mention: Mention) -> 
     if how != "possessive":
         before = folded[max(sentence_start, mention.start - 40) : mention.start]
         after = folded[mention.end : mention.end + 30]
-        if _REPORTER_BEFORE_FROM.search(before):
+        if _OFFICE_AFTER.match(after):
+            how = "reporter"
+        elif _REPORTER_BEFORE_FROM.search(before):
             how = "from"
         elif _PARTNER_BEFORE.search(before) or _BOUND_AFTER.match(after):
             how = "partner"

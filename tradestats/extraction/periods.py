@@ -67,7 +67,10 @@ _PERIOD_START = "|".join(
         trie_pattern(["three", "six", "nine", "twelve"]),
         # "The" itself is too common to let through: only before the words that follow it.
         "[tT][hH][eE]\\s(?:"
-        + trie_pattern(["first", "past", "last", "latest", "current"], case_blind=True)
+        + trie_pattern(
+            ["first", "past", "last", "latest", "current", "whole", "full", "entire", "total"],
+            case_blind=True,
+        )
         + "|three|six|nine|twelve|3|6|9|12)",
         trie_pattern(
             [
@@ -80,6 +83,10 @@ _PERIOD_START = "|".join(
                 "third",
                 "fourth",
                 "final",
+                "whole",
+                "full",
+                "entire",
+                "so far",
             ],
             case_blind=True,
         ),
@@ -95,7 +102,7 @@ _PERIOD_START = "|".join(
 )
 
 # Every character that a match of _PERIOD_START can begin with.
-_PERIOD_FIRST = r"\dACDFHJMNOQSTcfLlnPpsYyt"
+_PERIOD_FIRST = r"\dACDFHJMNOQSTcfLlnPpsYytWwEe"
 _PERIOD_BODY = rf"""
     (?={_PERIOD_START})(?:
         (?P<date>\d{{1,2}}\s{_MONTH},?\s{_YEAR}|{_MONTH}\s\d{{1,2}},\s{_YEAR})
@@ -103,13 +110,16 @@ _PERIOD_BODY = rf"""
       # sooner than its case-blind words would.
       | (?=[tTpPlLsSnN\d])(?:(?i:the\s)?(?:(?i:past|last|latest)\s)?(?P<trailing>three|six|nine|twelve|3|6|9|12)\s(?i:months?)
             \s(?i:ending|ended|to|through)\s(?:(?i:in)\s)?(?P<tmonth>{_MONTH})(?![A-Za-z])(?:,?\s?(?:{_year_part("g")}))?)
-      | (?=[yY])(?P<ytd>(?i:year[-\s]to[-\s]date|YTD))
+      | (?=[yYsStT])(?P<ytd>(?i:year[-\s]to[-\s]date|YTD|so\sfar\sthis\syear|this\syear['’]s\scumulative))
+      # "for the total of the year", "the full year": the whole year the story is about.
+      | (?=[tTwWfFeE])(?P<wholeyear>(?i:(?:the\s)?(?:whole|full|entire)\s(?:calendar\s)?year|(?:the\s)?total\sof\sthe\syear|full[-\s]year))
       | (?=[tTfFsSlL])(?i:(?:the\s)?(?:(?:first|last)\s\d{{1,2}}\sdays|(?:first|second|latter)\shalf)\sof\s)(?P<dmonth>{_MONTH})(?![A-Za-z])(?:,?\s?(?:{_year_part("h")}))?
-      | (?P<m1>{_MONTH})(?:\s?\d{{1,2}}(?:[-–]\d{{1,2}})?)?\s?(?:[-–—]|\s(?:to|through|and)\s)\s?
-            (?P<m2>{_MONTH})(?![A-Za-z])(?:,?\s?(?:of\s)?(?:{_year_part("a")}))?
+      # "01 January to 30 September 2017": days on both ends, months in between.
+      | (?:\d{{1,2}}\s)?(?P<m1>{_MONTH})(?:\s?\d{{1,2}}(?:[-–]\d{{1,2}})?)?\s?(?:[-–—]|\s(?:to|through|and)\s)\s?
+            (?:\d{{1,2}}\s)?(?P<m2>{_MONTH})(?![A-Za-z])(?:,?\s?(?:of\s)?(?:{_year_part("a")}))?
       | (?=[QfFsStTlL1-4])(?P<q>Q[1-4]|(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s(?i:quarter))
             (?:,?\s?(?:of\s)?(?:the\s)?(?:{_year_part("b")}))?
-      | (?=[HfFsS])(?P<h>H[12]|(?i:first|second)\s(?i:half))(?:,?\s?(?:of\s)?(?:the\s)?(?:{_year_part("c")}))?
+      | (?=[HfFsS])(?P<h>H[12]|(?i:first|second)\s(?i:half))(?:,?\s?(?:of\s)?(?:the\s)?(?:{_year_part("c")})|\s(?P<hyear>(?i:of\sthe\syear)))?
       | (?=[tTfF])(?i:(?:the\s)?first\s)(?P<nmonths>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})
             \s(?i:months)(?:\s(?:of\s)?(?:the\s)?(?:{_year_part("d")}|(?P<curfy>current\sfiscal\syear|fiscal\syear|year)))?
       | (?=[tTnNcC])(?P<dunit>(?i:this|next|the\scurrent|current)\s(?:(?i:fiscal|financial)\s)?(?i:year|month|quarter))
@@ -126,6 +136,11 @@ _RELATIVE_BODY = r"""(?:
           |(?:the\s+)?(?:previous|prior|preceding)\s+(?:fiscal\s+|financial\s+)?year|last\s+(?:fiscal\s+|financial\s+)?year)
       | (?P<mago>a\s+month\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+month|last\s+month)
       | (?P<qago>a\s+quarter\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+quarter|last\s+quarter)
+      # "in that period", "during the period": the period at hand, named before.
+      # Not "the period from ...", "the period April-March 2019-20", "the period to March".
+      | (?P<same>(?:that|the|this)\s+period(?![\w-]|\s+(?:(?:to|in|ending|ended)\s+(?:the\s+)?)?(?:from|of|between|since|for|\d
+            |jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|h[12]|fy|first|second|third|fourth
+            |last|calendar|fiscal|financial|end)))
     )(?!\w)"""
 RELATIVE_PATTERN = skipping.pattern("atysclp", r"(?<!\w)", _RELATIVE_BODY, re.VERBOSE)
 
@@ -159,6 +174,8 @@ class PeriodMention:
     current_unit: str | None = None
     # "16 August 2019", "from August 7": a day, which a figure's period never is.
     day: bool = False
+    # "the full year", "the second half of the year": in the year the story is about.
+    story_year: bool = False
     shape: str = ""  # the name of the entry of SHAPES that read it
 
 
@@ -307,6 +324,8 @@ def _parse_period(match: re.Match[str], fiscal_start: int, days: bool) -> Period
         return months_of(_resolve_span(groups, "h", fiscal_start), month, month)
     if groups["ytd"]:
         return PeriodMention(start, end, text, (None, 1), None, None, False, True)
+    if groups["wholeyear"]:
+        return PeriodMention(start, end, text, (None, 1), (None, 12), story_year=True)
     if groups["m1"]:
         span = _resolve_span(groups, "a", fiscal_start)
         m_first, m_last = month_number(groups["m1"]), month_number(groups["m2"])
@@ -350,6 +369,9 @@ def _parse_period(match: re.Match[str], fiscal_start: int, days: bool) -> Period
             y1, m1 = _month_in_fiscal(first_month, year, fiscal_start)
             y2, m2 = _shift_month(y1, m1, 5)
             return mention((y1, m1), (y2, m2), True)
+        if groups["hyear"]:
+            # "the second half of the year": of the year the story is about.
+            return replace(months_of(None, 6 * number - 5, 6 * number), story_year=True)
         return months_of(span, 6 * number - 5, 6 * number)
     if groups["nmonths"]:
         count = _COUNT_WORDS.get(groups["nmonths"].lower())
@@ -466,10 +488,19 @@ def find_periods(
         folded.find("year", start, end) < 0
         and folded.find("month", start, end) < 0
         and folded.find("quarter", start, end) < 0
+        and folded.find("period", start, end) < 0
     ):
         return found  # every relative period names one of these words
     for match in skipping.finditer(RELATIVE_PATTERN, folded, start, end):
-        shift = -12 if match.group("yago") else -1 if match.group("mago") else -3
+        shift = (
+            -12
+            if match.group("yago")
+            else -1
+            if match.group("mago")
+            else 0
+            if match.group("same")
+            else -3
+        )
         deictic = bool(_DEICTIC.fullmatch(match.group(WHOLE)))
         mention_start, mention_end = match.span(WHOLE)
         if absolute and any(p.start <= mention_start and mention_end <= p.end for p in absolute):
@@ -515,6 +546,7 @@ _BRANCHES = (
     ("date", "date"),
     ("trailing", "trailing months"),
     ("ytd", "year to date"),
+    ("wholeyear", "whole year"),
     ("dmonth", "part of a month"),
     ("m1", "month range"),
     ("q", "quarter"),
@@ -523,7 +555,12 @@ _BRANCHES = (
     ("dunit", "this unit"),
     ("month", "month"),
 )
-_RELATIVE_SHAPES = {-12: "a year back", -1: "a month back", -3: "a quarter back"}
+_RELATIVE_SHAPES = {
+    -12: "a year back",
+    -1: "a month back",
+    -3: "a quarter back",
+    0: "the period at hand",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -551,7 +588,16 @@ SHAPES: tuple[Shape, ...] = (
         ),
         ("three months",),
     ),
-    Shape("year to date", ("year-to-date", "YTD", "year to date"), ("year to",)),
+    Shape(
+        "year to date",
+        ("year-to-date", "YTD", "year to date", "so far this year", "this year's cumulative"),
+        ("year to",),
+    ),
+    Shape(
+        "whole year",
+        ("the full year", "full-year", "the total of the year", "the whole calendar year"),
+        ("the full",),
+    ),
     Shape(
         "part of a month",
         ("the first 20 days of March", "the first half of January", "second half of June 2019"),
@@ -559,7 +605,13 @@ SHAPES: tuple[Shape, ...] = (
     ),
     Shape(
         "month range",
-        ("April-July FY26", "January to May 2018", "July-April", "April-November 2025-26"),
+        (
+            "April-July FY26",
+            "January to May 2018",
+            "July-April",
+            "April-November 2025-26",
+            "1 January to 28 February 2018",
+        ),
         ("April",),
     ),
     Shape(
@@ -567,7 +619,11 @@ SHAPES: tuple[Shape, ...] = (
         ("Q3 2024", "fourth quarter of 2023", "first quarter", "Q1 FY25", "last quarter of 2023"),
         ("quarterly",),
     ),
-    Shape("half", ("H1 2025", "first half of 2019", "second half of this year"), ("half a year",)),
+    Shape(
+        "half",
+        ("H1 2025", "first half of 2019", "second half of this year", "second half of the year"),
+        ("half a year",),
+    ),
     Shape(
         "first months",
         (
@@ -608,6 +664,7 @@ SHAPES: tuple[Shape, ...] = (
     Shape(
         "a quarter back", ("the previous quarter", "last quarter", "a quarter ago"), ("a quarter",)
     ),
+    Shape("the period at hand", ("that period", "the period"), ("the period from",)),
 )
 
 
@@ -633,6 +690,9 @@ class Frame:
     year: int | None = None
     anchors: tuple[tuple[int, Span], ...] = ()
     ahead: bool = False
+    # The period at hand for "the full year" and "year to date": one that the sentence
+    # states with its year, else the story's.
+    current: Span | None = None
 
 
 def _quarter_of(year: int, month: int) -> Span:
@@ -710,12 +770,29 @@ def resolve_mention(mention: PeriodMention, frame: Frame) -> tuple[Span | None, 
         if frame.year is not None:
             return _in_year(mention.first, mention.last, frame.year + mention.year_shift), None
         return None, None
+    current = frame.current or frame.period
     if mention.from_year_start and mention.last is None:
-        # "Year-to-date": January to the month the story is already in.
-        if frame.period is not None:
-            year, month = frame.period[1]
+        # "Year-to-date": January to the month the story is already in. With a date of
+        # writing, the year is the year of writing ("so far this year"), and the story's
+        # month counts only inside it.
+        if reference is not None:
+            month = reference.month
+            for span in (frame.current, frame.period):
+                # A whole year names no month the year has reached.
+                if (
+                    span is not None
+                    and span[1][0] == reference.year
+                    and span[0][1] != span[1][1] - 11
+                ):
+                    month = span[1][1]
+                    break
+            return ((reference.year, 1), (reference.year, month)), None
+        if current is not None:
+            year, month = current[1]
             return ((year, 1), (year, month)), None
         return None, None
+    if mention.story_year and current is not None and mention.first and mention.last:
+        return _in_year(mention.first, mention.last, current[1][0]), None
     if mention.first is None or mention.last is None:
         return None, None
     if mention.has_year:
