@@ -299,6 +299,51 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         ),
     ),
     ClaimPattern(
+        "rate-reaching-vs",
+        "growth",
+        "DIR:D _ rate:PQ . ,? T? JOIN:w w? T? p? new:V ~ K _ old:V",
+        "fell N%, reaching X, compared with Y; grew N%, totalling X, against Y",
+        (
+            _m(
+                "Imports fell by 3.1 percent in May, reaching 40.6 billion riyals, compared "
+                "to 41.9 billion riyals in May last year.",
+                rate="3.1 percent",
+                new="40.6 billion riyals",
+                old="41.9 billion riyals",
+            ),
+            _m(
+                "Output grew 8.0% in the year, totalling 5.40 mln tonnes, against 5.00 mln "
+                "tonnes in 2023.",
+                rate="8.0%",
+                new="5.40 mln",
+                old="5.00 mln",
+            ),
+        ),
+        (
+            "Exports fell by 3.1 percent, imports reached 40.6 billion riyals, compared to "
+            "41.9 billion riyals a year before.",
+        ),
+        joined_by=frozenset(
+            {
+                "reaching",
+                "reach",
+                "totalling",
+                "totaling",
+                "total",
+                "amounting",
+                "amount",
+                "standing",
+                "stand",
+                "hitting",
+                "hit",
+                "touching",
+                "touch",
+                "settling",
+                "settle",
+            }
+        ),  # fmt: skip
+    ),
+    ClaimPattern(
         "level-rate-on",
         "growth",
         "< new:V ~ ,? _ DIR:D _ rate:PQ _ n . old:V",
