@@ -42,9 +42,12 @@ def _mutant(claim: Claim) -> str | None:
     value = abs(Decimal(stated.printed.replace(",", "")))
     sign = -1 if (claim.stated_value or value) < 0 else 1
     half = stated.ulp / 2
+    if claim.accepted_low is not None and claim.accepted_high is not None:
+        # The rate's own tolerance: its rounding, or 1.5 points for "about".
+        half = max(half, (claim.accepted_high - claim.accepted_low) / 2)
 
     def allowed(candidate: Decimal) -> bool:
-        """Whether the printed values still allow the changed rate (its own rounding
+        """Whether the printed values still allow the changed rate (its own tolerance
         included), so that no checker could call it wrong."""
         low, high = claim.expected_low, claim.expected_high
         if low is None or high is None:

@@ -170,6 +170,29 @@ QUIET = [
     "The yen rose 0.9 pct against the dollar to 151.20 from 152.57 yen.",
     # a weekly change next to a value of a year ago
     "The rig count was up 12 to 770, against 1,180 a year ago.",
+    # a new subject after the comma takes the rate, not the value before it
+    "Exports hit $41.5 billion, with imports 17.8% higher than the $35.1 billion of 2023.",
+    "Exports were $41.5 billion, the import bill being 10% above the $35.1 billion forecast.",
+    "Rice exports were 5.5 mln tonnes, wheat 12% lower than 4.9 mln tonnes in 2022.",
+    "Exports reached $41.5 billion, with imports up 17.8% from $35.1 billion.",
+    # a share in parentheses is not of the base that follows the parenthesis
+    "Oil exports reached $15.0 billion (60% of total exports of $25.0 billion), against "
+    "$14.3 billion a year earlier.",
+    # the values of another subject, period or basis after a joining word
+    "Prices rose 15% as revenue climbed to $4.4 billion from $4.0 billion.",
+    "Imports were up 6% on the year, as the monthly bill rose to $22.0 billion from $20.0 billion.",
+    "Exports rose 8% in the month, as the year-to-date total climbed to $110 billion from $100 billion.",
+    "Imports rose 6% in June, when oil purchases rose to $8.0 billion from $7.3 billion.",
+    "Traffic rose 7% in the month and the annual total stood at 9.6 mln compared with 8.1 mln.",
+    "Sales climbed 9% in volume and reached $6.0 billion compared with $5.0 billion.",
+    # the next sentence's pair is a part, a price index or another basis
+    "Exports climbed 12 percent from a year earlier. Shipments to China reached $14.0 billion, "
+    "compared with $12.0 billion a year ago.",
+    "The export price index rose 6.0 pct month-on-month in May. Export values reached $14.0 "
+    "billion, compared with $13.0 billion in April.",
+    # "this" after a sentence of two subjects could be either
+    "Exports reached $50.0 billion, while imports came to $30.0 billion. That was 12% more "
+    "than the $27.5 billion of 2022.",
 ]
 
 

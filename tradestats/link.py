@@ -439,6 +439,8 @@ def _build(
         direction = None
     if pattern.joined_by and not _joined(pattern, slots, tokens):
         return None
+    if _new_subject_before_rate(match, pattern, tokens):
+        return None
     new = slots["new"].figure if "new" in slots else None
     old = slots["old"].figure if "old" in slots else None
     change = slots["change"].figure if "change" in slots else None
@@ -455,10 +457,14 @@ def _build(
             return None
         slots["rate"] = rate_token
         stated = rate_token.figure
+        values = slots["new"].figure
+        if stated is not None and values is not None and stated.period_end and values.period_end:
+            if stated.period_end != values.period_end:
+                return None  # "shrank 12.5% in June and stood at X for the half"
         direction = None if exchange else rate_token.direction
     if new is None and pattern.new_from and old is not None:
         before = previous if pattern.new_from == "sentence" else _clauses_before(doc, clause)
-        new = _last_comparable(before, old, previous)
+        new = _last_comparable(before, old, previous, pattern.new_from == "sentence")
         if new is None:
             return None
     if pattern.elided:
@@ -570,6 +576,14 @@ def _adjustment(text: str) -> str:
     return "unadjusted" if match.group("un") else "adjusted"
 
 
+_MEASURE = re.compile(r"(?i)\b(?:prices?|index|indices|volumes?|quantit(?:y|ies)|unit\s+values?)\b")
+
+
+def _measures(text: str) -> bool:
+    """Whether a sentence measures something besides values: prices, an index, volumes."""
+    return _MEASURE.search(text) is not None
+
+
 def _says_what_it_compares(said: str) -> bool:
     return bool(_COMPARED_WITH.search(said))
 
@@ -614,6 +628,12 @@ def _next_sentence_pair(doc: _Document, index: int, rate: Figure) -> tuple[Figur
     bases.add(_adjustment(doc.text[there.start : there.end]))
     if {"adjusted", "unadjusted"} <= bases:
         return None  # a seasonally adjusted rate says nothing of unadjusted values
+    if OTHER_BASIS.search(doc.text, here.start, there.end):
+        return None  # a rate in volume, or in real terms, says nothing of these values
+    if _measures(doc.text[here.start : here.end]) != _measures(doc.text[there.start : there.end]):
+        return None  # a price index's rate is not a rate of the values, nor the reverse
+    if new.partner != rate.partner:
+        return None  # "Shipments to China reached X" is a part of what the rate is about
     if rate.flow is not None and new.flow is not None:
         if rate.flow != new.flow:
             return None
@@ -627,6 +647,58 @@ def _next_sentence_pair(doc: _Document, index: int, rate: Figure) -> tuple[Figur
     return new, old
 
 
+# Words that may follow the comma after a value and still speak of it: a relative clause
+# ("X, which the ministry called 17.8% higher than Y") or a participle ("X, marking a rise
+# of 5%"). Any other word there opens a subject of its own ("X, with imports 17.8%
+# higher than Y"; "X, wheat 12% lower than Y").
+_ABOUT_THE_VALUE = frozenset(
+    """
+    which that what or representing marking registering showing reflecting recording
+    posting making giving signalling signaling
+    """.split()  # noqa: SIM905 - a word list reads better as prose
+)
+
+
+# Words that qualify the change itself and so may stand between the comma and the rate.
+_CHANGE_MODIFIERS = frozenset(
+    """
+    relative absolute annual annualised annualized monthly quarterly yearly sharp slight
+    steep modest marginal small big large strong robust further fresh healthy whopping
+    substantial significant considerable mere cumulative overall combined
+    """.split()  # noqa: SIM905 - a word list reads better as prose
+)
+
+
+def _new_subject_before_rate(match: re.Match[str], pattern: ClaimPattern, tokens) -> bool:
+    """Whether a word after the last comma between the new value and the rate (or its
+    word of change) names another subject, so that the rate is not the value's."""
+    new_at = match.start("new") if "new" in pattern.roles else -1
+    if new_at < 0:
+        return False
+    later = [
+        match.start(role)
+        for role in ("rate", "DIR", "change", "mult")
+        if role in pattern.roles and match.start(role) > new_at
+    ]
+    if not later:
+        return False
+    stop = min(later)
+    commas = [i for i in range(new_at + 1, stop) if tokens[i].code == ","]
+    if not commas:
+        return False
+    after = tokens[commas[-1] + 1 : stop]
+    first = after[0].text.lower() if after else ""
+    if not first or first in _ABOUT_THE_VALUE or (first.endswith("ing") and first != "being"):
+        return False  # a participle speaks of the value: "X, exhibiting a growth of 5%"
+    run = [t for t in after if t.code not in "p,a"]
+    return any(
+        t.code == "w"
+        and not t.text.lower().endswith("ly")
+        and t.text.lower() not in _CHANGE_MODIFIERS
+        for t in run
+    )
+
+
 def _rate_of_clause_before(doc: _Document, clause: Clause) -> Token | None:
     """The one rate of the clause before, when that clause states no value; the token
     carries the direction of the word of change that governs it."""
@@ -636,6 +708,8 @@ def _rate_of_clause_before(doc: _Document, clause: Clause) -> Token | None:
     tokens = before[-1].tokens
     if any(t.code in "Vr" for t in tokens):
         return None
+    if OTHER_BASIS.search(doc.text, before[-1].start, before[-1].end):
+        return None  # "climbed 9% in volume and reached $6 billion": not the values' basis
     rates = [i for i, t in enumerate(tokens) if t.code == "P" and t.figure is not None]
     words = [t for t in tokens if t.code == "D"]
     if len(rates) != 1 or len(words) != 1:
@@ -644,9 +718,24 @@ def _rate_of_clause_before(doc: _Document, clause: Clause) -> Token | None:
     return Token("P", rate.start, rate.end, rate.text, rate.figure, words[0].direction)
 
 
+_FLOW_WORDS = {
+    "exports": "exports",
+    "export": "exports",
+    "shipments": "exports",
+    "imports": "imports",
+    "import": "imports",
+    "deficit": "deficit",
+    "surplus": "surplus",
+    "balance": "balance",
+}
+_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "total"})
+
+
 def _elided_opening(tokens: Sequence[Token]) -> bool:
-    """Whether the words before a match keep the subject of the clause before."""
-    return all(t.code == "p" or t.text.lower() in ELIDED_OPENERS for t in tokens)
+    """Whether the words before a match keep the subject of the clause before: verbs of
+    being and adverbs only, so that "..., and the annual total stood at X" is not taken
+    for the subject before it."""
+    return all(t.text.lower() in ELIDED_OPENERS for t in tokens)
 
 
 def _joined(pattern: ClaimPattern, slots: dict[str, Token], tokens: Sequence[Token]) -> bool:
@@ -654,14 +743,28 @@ def _joined(pattern: ClaimPattern, slots: dict[str, Token], tokens: Sequence[Tok
     values are of the rate's flow: the same one, or none named for either ("steel output
     fell 4%, as imports rose to X from Y" is two subjects)."""
     rate, value = slots["rate"], slots.get("VERB") or slots["new"]
-    if rate.figure is None or slots["new"].figure is None:
+    stated, new = rate.figure, slots["new"].figure
+    if stated is None or new is None or stated.flow != new.flow:
         return False
-    if rate.figure.flow != slots["new"].figure.flow:
-        return False
+    if stated.period_end and new.period_end and stated.period_end != new.period_end:
+        return False  # "rose 8% in the month, as the year-to-date total climbed to X"
     if "JOIN" in slots:  # the joining word has a slot of its own
         return slots["JOIN"].text.lower() in pattern.joined_by
-    return any(
-        t.text.lower() in pattern.joined_by for t in tokens if rate.end <= t.start < value.start
+    between = [t for t in tokens if rate.end <= t.start < value.start]
+    joins = [i for i, t in enumerate(between) if t.text.lower() in pattern.joined_by]
+    if not joins:
+        return False
+    # A subject named after the joining word ("as exports contracted to X") must be the
+    # rate's own flow, named by its word and nothing else: "prices rose 15% as revenue
+    # climbed to X", "as the monthly bill rose", "when oil purchases rose" are others.
+    named = [t.text.lower() for t in between[joins[-1] + 1 :]]
+    if not named:
+        return True
+    flows = [w for w in named if w in _FLOW_WORDS]
+    return (
+        stated.flow is not None
+        and all(w in _FLOW_WORDS or w in _DETERMINERS for w in named)
+        and any(_FLOW_WORDS[w] == stated.flow for w in flows)
     )
 
 
@@ -685,7 +788,10 @@ def _clauses_before(doc: _Document, clause: Clause) -> list[Clause]:
 
 
 def _last_comparable(
-    previous: list[Clause], like: Figure, sentence_before: list[Clause] = ()
+    previous: list[Clause],
+    like: Figure,
+    sentence_before: Sequence[Clause] = (),
+    whole_sentence: bool = False,
 ) -> Figure | None:
     """The current value of the clause before, if ``like`` can be compared with it: the
     value after "to" ("fell to X from Y"), else the clause's first value that is no base
@@ -694,6 +800,8 @@ def _last_comparable(
     mains = [c for c in previous if not c.aside]
     if not mains:
         return None
+    if whole_sentence and len(_current_values(mains)) > 1:
+        return None  # "Exports were X and imports Y. This was ...": which one is "this"?
     tokens = mains[-1].tokens
     values = [
         t
@@ -702,7 +810,7 @@ def _last_comparable(
     ]
     if not values:
         if tokens[0].code == "R" and sentence_before:
-            return _last_comparable(list(sentence_before), like)
+            return _last_comparable(list(sentence_before), like, whole_sentence=True)
         return None
     chosen = values[0]
     for i, token in enumerate(tokens):
@@ -714,6 +822,16 @@ def _last_comparable(
     assert chosen.figure is not None
     pair = _comparable(chosen.figure, like)
     return pair[0] if pair is not None else None
+
+
+def _current_values(clauses: list[Clause]) -> list[Token]:
+    """The values of clauses that are no base of a comparison."""
+    return [
+        t
+        for c in clauses
+        for i, t in enumerate(c.tokens)
+        if t.code == "V" and t.figure is not None and not _after_base_word(c.tokens, i)
+    ]
 
 
 def _after_base_word(tokens: Sequence[Token], index: int) -> bool:
@@ -909,6 +1027,11 @@ def _share_relation(doc: _Document, index: int, share: Figure) -> Relation | Non
         return None
     if not _TOTAL.search(doc.text, share.end, whole.start):
         return None  # the later value must be named as the total
+    between = doc.text[share.end : whole.start]
+    if "(" in between or ")" in between or _is_base(doc.text, whole, doc.sentences[index]):
+        # "$14 billion (60% of the total), against $13.3 billion a year earlier": the
+        # value after a parenthesis, or a base of comparison, is no total of the share.
+        return None
     return Relation(
         "share", share, new=part, old=whole, link="part, its share and the total", evidence="series"
     )

@@ -1004,7 +1004,8 @@ HEDGES = frozenset(
 # basis to 276.7 mln", "up 3% in real terms", "at constant prices".
 OTHER_BASIS = re.compile(
     r"(?i)\bon\s+an?\s+(?:comparable|same|like|constant|adjusted|per|daily|underlying|"
-    r"organic|volume|real|inflation)[\w-]*(?:\s+[\w-]+)?\s+basis|\bin\s+(?:real|volume|"
+    r"organic|volume|real|inflation)[\w-]*(?:\s+[\w-]+)?\s+basis|\b(?:in|by)\s+(?:volume|quantity|"
+    r"tonnage)\b|\bin\s+(?:real|volume|"
     r"constant[\w\s-]*|inflation-adjusted|local[-\s]currency|nominal)\s+terms|\bat\s+constant\s+"
     r"(?:prices|exchange\s+rates|currency)|\bsame[-\s]store|\blike[-\s]for[-\s]like|\bcomparable[-\s]store"
 )
