@@ -458,9 +458,11 @@ def _build(
         slots["rate"] = rate_token
         stated = rate_token.figure
         values = slots["new"].figure
-        if stated is not None and values is not None and stated.period_end and values.period_end:
-            if stated.period_end != values.period_end:
-                return None  # "shrank 12.5% in June and stood at X for the half"
+        dated = (
+            stated is not None and values is not None and stated.period_end and values.period_end
+        )
+        if dated and stated.period_end != values.period_end:  # type: ignore[union-attr]
+            return None  # "shrank 12.5% in June and stood at X for the half"
         direction = None if exchange else rate_token.direction
     if new is None and pattern.new_from and old is not None:
         before = previous if pattern.new_from == "sentence" else _clauses_before(doc, clause)

@@ -324,24 +324,11 @@ PATTERNS: tuple[ClaimPattern, ...] = (
             "41.9 billion riyals a year before.",
         ),
         joined_by=frozenset(
-            {
-                "reaching",
-                "reach",
-                "totalling",
-                "totaling",
-                "total",
-                "amounting",
-                "amount",
-                "standing",
-                "stand",
-                "hitting",
-                "hit",
-                "touching",
-                "touch",
-                "settling",
-                "settle",
-            }
-        ),  # fmt: skip
+            """
+            reaching reach totalling totaling total amounting amount standing stand hitting
+            hit touching touch settling settle
+            """.split()  # noqa: SIM905 - a word list reads better as prose
+        ),
     ),
     ClaimPattern(
         "level-rate-on",
