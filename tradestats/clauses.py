@@ -22,7 +22,7 @@ from functools import cache
 from typing import NamedTuple
 
 from tradestats.extraction.context import direction_of
-from tradestats.extraction.grammar import parse_number
+from tradestats.extraction.grammar import WORD_NUMBERS, parse_number
 from tradestats.extraction.refdata import scale_factors
 from tradestats.models import Document, Figure
 from tradestats.patterns import (
@@ -303,42 +303,19 @@ def _ranges(document: Document, tokens: list[Token]) -> list[Token]:
     return out
 
 
-# Numbers written out as the low end of a range: "two to 2.2 mln hectares".
-_WRITTEN = {
-    word: index
-    for index, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-}
-
-
 def _written_low_end(token: Token, high: Token) -> Token:
     """ "Two" before "to 2.2 mln" as a value, good to a unit of the high end's scale."""
-    number = _WRITTEN.get(token.text.lower())
-    if number is None or high.code != "V" or high.figure is None:
+    if token.text.lower() not in WORD_NUMBERS or high.code != "V" or high.figure is None:
         return token
+    value, ulp = parse_number(token.text)
     figure = replace(
         high.figure,
         text=token.text,
         printed=token.text,
         start=token.start,
         end=token.end,
-        value=Decimal(number),
-        ulp=Decimal(1),
+        value=value,
+        ulp=ulp,
         low=None,
         high=None,
     )
@@ -355,7 +332,7 @@ def _range_token(document: Document, low: Token, high: Token) -> Token | None:
     low_value, low_ulp = a.value, a.ulp
     if a.text == a.printed and b.text != b.printed:  # the scale is printed once, at the end
         try:
-            printed, _ulp = _parse(b.printed.replace(",", ""))
+            printed, _ulp = _parse(b.printed)
         except (ArithmeticError, ValueError):
             return None
         if not printed:

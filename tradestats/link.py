@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from tradestats.clauses import Clause, Token, split_clauses
+from tradestats.extraction.context import find_flows
 from tradestats.extraction.grammar import parse_number
 from tradestats.extraction.refdata import currency_words
 from tradestats.models import ClaimKind, Document, Figure
@@ -29,6 +30,7 @@ from tradestats.patterns import (
     OTHER_BASIS,
     PATTERNS_BY_ID,
     ClaimPattern,
+    compile_shape,
     patterns_for,
 )
 from tradestats.segment import Sentence
@@ -437,7 +439,7 @@ def _build(
         if pattern.kind == "direction":
             return None  # yen per dollar falls as the yen rises
         direction = None
-    if pattern.joined_by and not _joined(pattern, slots, tokens):
+    if pattern.joined_by and not _joined(pattern, slots, tokens, text):
         return None
     if _new_subject_before_rate(match, pattern, tokens):
         return None
@@ -565,7 +567,7 @@ _COMPARED_WITH = re.compile(
     r"sep|oct|nov|dec)[a-z]*\.?\b"
 )
 _PAIRS = ("direction-to-from", "direction-from-to")
-_PAIR_VS = re.compile(r"(?=(?P<new>V)[wpa,]{0,12}K[wp]{0,4}(?P<old>V))")
+_PAIR_VS = compile_shape("new:V ~ K _ old:V")
 
 
 _ADJUSTED = re.compile(r"(?i)\b(?P<un>unadjusted|not\s+(?:seasonally\s+)?adjusted)|\badjusted\b")
@@ -671,7 +673,9 @@ _CHANGE_MODIFIERS = frozenset(
 )
 
 
-def _new_subject_before_rate(match: re.Match[str], pattern: ClaimPattern, tokens) -> bool:
+def _new_subject_before_rate(
+    match: re.Match[str], pattern: ClaimPattern, tokens: Sequence[Token]
+) -> bool:
     """Whether a word after the last comma between the new value and the rate (or its
     word of change) names another subject, so that the rate is not the value's."""
     new_at = match.start("new") if "new" in pattern.roles else -1
@@ -720,19 +724,6 @@ def _rate_of_clause_before(doc: _Document, clause: Clause) -> Token | None:
     return Token("P", rate.start, rate.end, rate.text, rate.figure, words[0].direction)
 
 
-_FLOW_WORDS = {
-    "exports": "exports",
-    "export": "exports",
-    "shipments": "exports",
-    "imports": "imports",
-    "import": "imports",
-    "deficit": "deficit",
-    "surplus": "surplus",
-    "balance": "balance",
-}
-_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "total"})
-
-
 def _elided_opening(tokens: Sequence[Token]) -> bool:
     """Whether the words before a match keep the subject of the clause before: verbs of
     being and adverbs only, so that "..., and the annual total stood at X" is not taken
@@ -740,7 +731,9 @@ def _elided_opening(tokens: Sequence[Token]) -> bool:
     return all(t.text.lower() in ELIDED_OPENERS for t in tokens)
 
 
-def _joined(pattern: ClaimPattern, slots: dict[str, Token], tokens: Sequence[Token]) -> bool:
+def _joined(
+    pattern: ClaimPattern, slots: dict[str, Token], tokens: Sequence[Token], text: str
+) -> bool:
     """Whether a word that keeps the rate's subject joins it to the values, and the
     values are of the rate's flow: the same one, or none named for either ("steel output
     fell 4%, as imports rose to X from Y" is two subjects)."""
@@ -759,14 +752,19 @@ def _joined(pattern: ClaimPattern, slots: dict[str, Token], tokens: Sequence[Tok
     # A subject named after the joining word ("as exports contracted to X") must be the
     # rate's own flow, named by its word and nothing else: "prices rose 15% as revenue
     # climbed to X", "as the monthly bill rose", "when oil purchases rose" are others.
-    named = [t.text.lower() for t in between[joins[-1] + 1 :]]
+    named = between[joins[-1] + 1 :]
     if not named:
         return True
-    flows = [w for w in named if w in _FLOW_WORDS]
+    if stated.flow is None:
+        return False
+    # Read the words alone: the flow grammar folds the text it is given.
+    start = named[0].start
+    flows = find_flows(text[start : named[-1].end], 0, named[-1].end - start)
+    covered = [t for t in named if any(m.start <= t.start - start < m.end for m in flows)]
     return (
-        stated.flow is not None
-        and all(w in _FLOW_WORDS or w in _DETERMINERS for w in named)
-        and any(_FLOW_WORDS[w] == stated.flow for w in flows)
+        bool(flows)
+        and all(m.value == stated.flow for m in flows)
+        and all(t in covered or t.code == "p" for t in named)
     )
 
 

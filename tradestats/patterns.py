@@ -155,6 +155,12 @@ def patterns_for(present: frozenset[str]) -> tuple[tuple[int, ClaimPattern], ...
     )
 
 
+def compile_shape(shape: str) -> re.Pattern[str]:
+    """A shape in the notation above, for a link that is no claim pattern of its own (the
+    pair of values a rate in the sentence before compares)."""
+    return _compile(shape, False)
+
+
 def _m(sentence: str, **roles: str) -> tuple[str, dict[str, str]]:
     return sentence, roles
 
