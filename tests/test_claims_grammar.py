@@ -136,6 +136,41 @@ def test_a_fall_of_more_than_n_percent_bounds_its_size() -> None:
     assert _findings("Exports fell by more than 40% to $6.96 billion from $10.0 billion.") != []
 
 
+def test_a_value_about_x_is_judged_with_room_and_at_most_a_warning() -> None:
+    # 6.7 / 9.7 is -30.9%; "about 6.7 billion" stands for 6.37 to 7.04 billion.
+    assert _findings("Revenue will be about $6.7 billion, down 30% from $9.7 billion.") == []
+    assert _findings("Revenue will be about $6.7 billion, down 20% from $9.7 billion.") == [
+        ("TS101", "warning", "20%")
+    ]
+
+
+def test_a_value_more_than_x_is_a_bound() -> None:
+    # More than 32 mln against 26.4 mln is a rise of more than 21.2%.
+    assert (
+        _findings("It sees sales of more than 32 mln dlrs, or up 25 pct from 26.4 mln dlrs.") == []
+    )
+    assert _findings(
+        "It sees sales of more than 32 mln dlrs, or up 12 pct from 26.4 mln dlrs."
+    ) == [("TS101", "warning", "12 pct")]
+
+
+def test_two_bounds_leave_nothing_to_judge() -> None:
+    text = "Sales rose 5 pct to more than 40 mln dlrs from less than 20 mln dlrs."
+    assert _findings(text) == []
+
+
+def test_between_two_names_is_one_subject() -> None:
+    text = "Trade between Chile and Peru rose 9% to $2.0 billion, the ministry said."
+    assert [c for c, _aside in _clauses(text)] == [text.rstrip(".")]
+
+
+def test_after_a_value_and_its_period_is_a_base() -> None:
+    assert _findings("Net profit rose 10 pct to 44.0 mln francs, after 35.0 mln in 2023.") == [
+        ("TS101", "error", "10 pct")
+    ]
+    assert _findings("Net profit rose 10 pct to 44.0 mln francs, after 35.0 mln in taxes.") == []
+
+
 # --- shapes of false alarm on real text, in sentences of our own -------------------------
 
 QUIET = [

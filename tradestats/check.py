@@ -599,6 +599,10 @@ def _finding(document: Document, claim: Claim, config: Config) -> Finding:
     if claim.evidence == "sentence" and severity == "error":
         # A link across sentences leaves room for doubt: never fail a build on it alone.
         severity = "warning"
+    if severity == "error" and any(f.qualifier for f in claim.inputs):
+        # A value hedged "about" or "more than" stands for a range the writer chose, not
+        # one the digits give: a mismatch is worth a look, not a failed build.
+        severity = "warning"
     return Finding(
         rule=claim.rule,
         severity=severity,  # type: ignore[arg-type]

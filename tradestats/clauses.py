@@ -26,6 +26,7 @@ from tradestats.extraction.grammar import WORD_NUMBERS, parse_number
 from tradestats.extraction.refdata import scale_factors
 from tradestats.models import Document, Figure
 from tradestats.patterns import (
+    AFTER,
     ANAPHORA,
     BASE_WORDS,
     CHANGE_PHRASES,
@@ -35,6 +36,7 @@ from tradestats.patterns import (
     COMPARED,
     COMPARED_NEXT,
     EXTRA_CHANGE,
+    MEASURES,
     NOT_FROM,
     SOFT_BASE,
 )
@@ -70,7 +72,7 @@ _TOKEN = re.compile(
 _HEDGE = re.compile(
     r"(?i)(?<![\w-])(?:about|around|nearly|almost|some|approximately|approx\.?|roughly|"
     r"(?:an\s+)?estimated|over|more\s+than|less\s+than|fewer\s+than|under|at\s+least|"
-    r"just\s+(?:over|under)|close\s+to|up\s+to|in\s+excess\s+of|upwards\s+of)\s+\Z"
+    r"just\s+(?:over|under)|close\s+to|up\s+to|in\s+excess\s+of|upwards\s+of|exceeding)\s+\Z"
 )
 _FRACTION = re.compile(r"(\d+)-(\d{1,2})/(\d{1,2})$")
 _MONTHS = frozenset(
@@ -116,7 +118,7 @@ _MONTHS = frozenset(
 _MONTH_STEMS = frozenset(m.rstrip(".") for m in _MONTHS)
 # Words whose letter depends on the words around them; every other word is read alone.
 _CONTEXT_WORDS = frozenset(
-    {"and", "to", "from", "or", "as", "contract", "contracts"}
+    {"and", "to", "from", "or", "as", "contract", "contracts", AFTER}
     | {w for w in ANAPHORA if " " not in w}
     | {first for first, _second in CHANGE_PHRASES}
     | COMPARED
@@ -150,7 +152,7 @@ _DURATIONS = frozenset(
 # Words after a number that are no unit of it ("2,137 from", "1.8 mln in January").
 _NOT_UNITS = frozenset(
     """
-    a an the to from in on at of for by and or but with against versus vs vs. than as over
+    a an the to from in on at of for by and or but with against versus verses vs vs. than as over
     last this that a year earlier ago before after since compared while when which who said
     says up down is was were are be been will would could its their his her
     """.split()  # noqa: SIM905 - a word list reads better as prose
@@ -418,6 +420,9 @@ def _classify(document: Document, raw: list[Token]) -> list[Token]:
         ):
             # "between 2.2 and 2.4 mln tonnes" is one value, a range, not two clauses.
             out.append(Token("T", token.start, token.end, token.text))
+        elif word == "and" and _between_two_names(out):
+            # "trade between Argentina and Brazil": one subject, not two clauses.
+            out.append(Token("w", token.start, token.end, token.text))
         elif word in CLAUSE_BREAKS:
             out.append(Token("|", token.start, token.end, token.text))
         elif word == "to":
@@ -449,6 +454,8 @@ def _classify(document: Document, raw: list[Token]) -> list[Token]:
                 out.append(Token("K", token.start, after.end, text[token.start : after.end]))  # type: ignore[union-attr]
             else:
                 out.append(Token("K", token.start, token.end, token.text))
+        elif word == AFTER and _after_as_base(raw, i):
+            out.append(Token("K", token.start, token.end, token.text))
         elif word == "as" and following == "against":
             skip = 1
             out.append(Token("K", token.start, after.end, text[token.start : after.end]))  # type: ignore[union-attr]
@@ -486,6 +493,48 @@ def _plain_code(word: str) -> tuple[str, str | None]:
     if direction is not None and word != "minus":
         return "D", direction
     return "w", None
+
+
+def _between_two_names(before: list[Token]) -> bool:
+    """Whether "and" joins the two ends of "between A and B", where A is a name of one
+    or two words and no figure, verb or comma stands between."""
+    for back in range(1, 4):
+        if back > len(before):
+            return False
+        token = before[-back]
+        if token.text.lower() == "between":
+            return back > 1
+        if token.code != "w" or not token.text[:1].isupper():
+            return False
+    return False
+
+
+def _after_as_base(raw: list[Token], i: int) -> bool:
+    """ "after 268 mln in 1985", "after 1.9 billion euros in October": the previous
+    period's value, a base. The value must come next and its period right after it (a
+    unit and a determiner may stand between), so "after 20 mln in taxes" stays a word."""
+    if i + 1 >= len(raw) or raw[i + 1].code not in "#V":
+        return False
+    j = i + 2
+    if j < len(raw) and raw[j].text.lower() in MEASURES:
+        j += 1  # the unit printed after the value: "2.1 mln tonnes in 1985"
+    if j >= len(raw) or raw[j].text.lower() not in ("in", "a", "the", "last", "for"):
+        return False
+    return any(_names_period(t.text.lower()) for t in raw[j + 1 : j + 3])
+
+
+_PERIOD_NOUNS = frozenset(
+    "year month quarter half period week earlier ago before fiscal".split()  # noqa: SIM905
+)
+
+
+def _names_period(word: str) -> bool:
+    stem = word[:-2] if word.endswith(("'s", "’s")) else word
+    return (
+        stem in _PERIOD_NOUNS
+        or stem.rstrip(".") in _MONTH_STEMS
+        or (stem[:4].isdigit() and (len(stem) == 4 or stem[4:5] in "/-"))
+    )
 
 
 def _after_rate(before: Token | None) -> bool:

@@ -18,9 +18,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from tradestats.clauses import Clause, Token, split_clauses
-from tradestats.extraction.context import find_flows
+from tradestats.extraction.context import find_flows, qualifier_meaning
 from tradestats.extraction.grammar import parse_number
-from tradestats.extraction.refdata import currency_words
+from tradestats.extraction.refdata import country_names, currency_words
 from tradestats.models import ClaimKind, Document, Figure
 from tradestats.patterns import (
     ELIDED_OPENERS,
@@ -78,6 +78,13 @@ _NOT_SUBJECT = frozenset(
         "however",
         "value",
     ]
+) | frozenset(
+    # Connectives that open a sentence and say nothing of its subject.
+    """
+    significantly notably importantly moreover furthermore additionally similarly
+    likewise separately thus hence consequently accordingly nevertheless nonetheless
+    indeed besides then now still yet
+    """.split()  # noqa: SIM905 - a word list reads better as prose
 )
 _AGGREGATE = re.compile(
     r"\b(?:overall|total|merchandise|goods|services|non-oil|oil|petroleum|cumulative|"
@@ -88,6 +95,8 @@ _AGGREGATE = re.compile(
 _SCALE_REACH = Decimal(20)
 # A series stated more often than this has no one value to take as a base.
 _SERIES_REPEATS = 16
+# How many sentences of words only may stand between a rate and the next sentence's pair.
+_WORDS_ONLY_REACH = 2
 # How many sentences back a pronoun's subject is looked for.
 _SUBJECT_REACH = 6
 _CENTS = frozenset({"cts", "ct", "cents", "cent", "pence", "paise", "centavos", "sen"})
@@ -240,11 +249,13 @@ class _Document:
 
 def _opening_words(clause: Clause) -> frozenset[str]:
     words = set()
+    countries = country_names()
     for token in clause.tokens:
         if token.code in "VPQMDrTF":
             break
-        # Period labels ("FY24", "Q3") differ between the two by design.
-        if token.code == "w" and token.text.isalpha():
+        # Period labels ("FY24", "Q3") differ between the two by design; the reporter and
+        # the partner ("India's", "Indian") are compared as such, not as words.
+        if token.code == "w" and token.text.isalpha() and token.text not in countries:
             words.add(token.text.lower())
     return frozenset(words - _NOT_SUBJECT)
 
@@ -530,6 +541,9 @@ def _build(
     ):
         return None  # a misprinted scale, or two different things
     declined = _declined(pattern, slots, text[first.start : last.end])
+    if not declined and kind in _JUDGED_HEDGED:
+        hedges = {slots[r].start: slots[r].hedge for r in ("new", "old", "change") if r in slots}
+        new, old, change = (_hedged(f, hedges) for f in (new, old, change))
     if declined:
         return Relation(
             _RELATION_KINDS[kind],
@@ -563,8 +577,8 @@ _COMPARED_WITH = re.compile(
     r"(?:year|month|quarter)|on[-\s]year|y-?o-?y|year[-\s](?:earlier|ago)|the\s+same\s+"
     r"(?:month|period|quarter|time)\s+(?:of\s+|a\s+)?(?:last|previous|a|the\s+previous)\s+"
     r"year|(?:previous|preceding|last)\s+(?:month|quarter|year))\b|\b(?:over|from|against|"
-    r"versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|"
-    r"sep|oct|nov|dec)[a-z]*\.?\b"
+    r"versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)[a-z]*\.?|(?:19|20)\d\d)\b"
 )
 _PAIRS = ("direction-to-from", "direction-from-to")
 _PAIR_VS = compile_shape("new:V ~ K _ old:V")
@@ -592,19 +606,65 @@ def _says_what_it_compares(said: str) -> bool:
     return bool(_COMPARED_WITH.search(said))
 
 
+_MONTH_NUMBERS = {
+    name: f"{number:02d}"
+    for number, name in enumerate(
+        "jan feb mar apr may jun jul aug sep oct nov dec".split(),
+        start=1,  # noqa: SIM905
+    )
+}
+
+
+def _month_named_after(clauses: Sequence[Clause], value: Figure) -> str | None:
+    """The month (as "01".."12") named right after a value that has no period of its own
+    (a bare index level: "registered 172.8 in January"), before any other figure."""
+    for clause in clauses:
+        tokens = clause.tokens
+        at = next((i for i, t in enumerate(tokens) if t.start == value.start), None)
+        if at is None:
+            continue
+        for token in tokens[at + 1 : at + 4]:
+            if token.code != "p":
+                return None
+            number = _MONTH_NUMBERS.get(token.text.lower()[:3])
+            if number is not None and token.text[:1].isupper():
+                return number
+        return None
+    return None
+
+
 def _next_sentence_pair(doc: _Document, index: int, rate: Figure) -> tuple[Figure, Figure] | None:
     """The two values of the next sentence that a rate with none of its own compares: the
     rate's sentence states no value at all; the next one states no rate, and compares
     exactly one pair of one kind ("reached X, compared with Y", "fell to X from Y"), of
     the rate's flow and, where both are dated, the rate's period and a period before."""
-    if index + 1 >= len(doc.clauses):
+    # The next sentence that states figures: a sentence of words only between ("the near
+    # doubling showed the accord's results") neither states nor changes the pair.
+    after = index + 1
+    while after < len(doc.clauses) and after - index <= _WORDS_ONLY_REACH:
+        if any(t.code in "VPQMr" for c in doc.clauses[after] for t in c.tokens):
+            break
+        after += 1
+    if after >= len(doc.clauses) or after - index > _WORDS_ONLY_REACH:
         return None
     own = [t for c in doc.clauses[index] for t in c.tokens]
-    following = doc.clauses[index + 1]
+    following = doc.clauses[after]
     tokens = [t for c in following for t in c.tokens]
     rates = [t for t in own if t.code in "PQM"]
-    if any(t.code in "Vr" for t in own) or len(rates) != 1 or rates[0].hedge:
-        return None  # one rate, stated plainly, and no value of its own
+    mine = [t for t in rates if t.figure is rate]
+    if any(t.code in "Vr" for t in own) or len(mine) != 1 or mine[0].hedge:
+        return None  # the rate stated plainly, and no value of its own
+    if len(rates) > 1 and not (
+        rate.period_end
+        and all(
+            t.figure is rate
+            or (t.figure and t.figure.period_end not in ("", None, rate.period_end))
+            for t in rates
+        )
+    ):
+        # Other rates may stand beside it only for other periods ("rose 1.1% in January
+        # after 0.3% in December"): the pair's period then says which rate it belongs to.
+        return None
     if any(t.code in "PQM" for t in tokens):
         return None
     pairs: list[tuple[Figure, Figure]] = []
@@ -627,7 +687,7 @@ def _next_sentence_pair(doc: _Document, index: int, rate: Figure) -> tuple[Figur
     if len(pairs) != 1:
         return None
     new, old = pairs[0]
-    here, there = doc.sentences[index], doc.sentences[index + 1]
+    here, there = doc.sentences[index], doc.sentences[after]
     bases = {_adjustment(doc.text[here.start : here.end])}
     bases.add(_adjustment(doc.text[there.start : there.end]))
     if {"adjusted", "unadjusted"} <= bases:
@@ -638,11 +698,21 @@ def _next_sentence_pair(doc: _Document, index: int, rate: Figure) -> tuple[Figur
         return None  # a price index's rate is not a rate of the values, nor the reverse
     if new.partner != rate.partner:
         return None  # "Shipments to China reached X" is a part of what the rate is about
+    if new.reporter and rate.reporter and new.reporter != rate.reporter:
+        return None
     if rate.flow is not None and new.flow is not None:
         if rate.flow != new.flow:
             return None
     elif not (doc.subject(rate) or set()) & (doc.subject(new) or set()):
         return None  # neither a flow nor a word of the subject says they are one series
+    if (
+        len(rates) > 1
+        and new.period_end != rate.period_end
+        and not (
+            new.period_end is None and _month_named_after(following, new) == rate.period_end[5:7]
+        )
+    ):
+        return None
     if new.period_end and old.period_end:
         if rate.period_end and new.period_end != rate.period_end:
             return None
@@ -768,17 +838,64 @@ def _joined(
     )
 
 
+# Kinds of claim judged on a value that is approximate or a bound ("down about 30% on
+# about 9.7 billion"): what such a value stands for is widened (``_hedged``), and a
+# mismatch is at most a warning. Other kinds, and a hedged multiple ("more than
+# doubled"), are not judged.
+_JUDGED_HEDGED = frozenset({"growth"})
+# "about X" stands for anything within this share of X.
+APPROXIMATE_SHARE = Decimal("0.05")
+# "more than X" stands for anything from X to this many times X.
+_BOUND_REACH = Decimal(1000)
+_ABOVE = frozenset({"over", "more than", "at least"})
+_BELOW = frozenset({"less than", "up to"})
+_AROUND = frozenset({"about", "nearly"})
+
+
+def _hedged(figure: Figure | None, hedges: dict[int, str]) -> Figure | None:
+    """A hedged value as the range of values it stands for, its hedge as its qualifier."""
+    if figure is None or not hedges.get(figure.start):
+        return figure
+    meaning = figure.qualifier or qualifier_meaning(hedges[figure.start])
+    value = figure.value
+    if figure.low is not None or value <= 0 or meaning is None:
+        return figure  # a range, or an amount of no size: _declined has refused it
+    if meaning in _AROUND:
+        low, high = value * (1 - APPROXIMATE_SHARE), value * (1 + APPROXIMATE_SHARE)
+    elif meaning in _ABOVE:
+        low, high = value, value * _BOUND_REACH
+    else:
+        low, high = figure.ulp / 2, value
+    return replace(figure, low=low, high=high, qualifier=meaning)
+
+
 def _declined(pattern: ClaimPattern, slots: dict[str, Token], said: str) -> str:
     """Why a linked claim is still not judged, or "" to judge it."""
-    for role in ("new", "old", "change", "mult"):
-        token = slots.get(role)
-        if token is not None and token.hedge:
+    hedged = [slots[r] for r in ("new", "old", "change", "mult") if r in slots and slots[r].hedge]
+    for token in hedged:
+        figure = token.figure
+        meaning = (figure.qualifier if figure else None) or qualifier_meaning(token.hedge)
+        judged = (
+            pattern.kind in _JUDGED_HEDGED
+            and token is not slots.get("mult")
+            and figure is not None
+            and figure.low is None
+            and figure.value > 0
+            and meaning is not None
+        )
+        bounds = [t for t in hedged if _bound(t)]
+        if not judged or len(bounds) > 1:
             return f"'{token.hedge}' makes {token.text!r} approximate or a bound"
     if pattern.kind == "growth" and OTHER_BASIS.search(said):
         basis = OTHER_BASIS.search(said)
         assert basis is not None
         return f"the rate is {basis.group(0)!r}, another basis than the values"
     return ""
+
+
+def _bound(token: Token) -> bool:
+    meaning = (token.figure.qualifier if token.figure else None) or qualifier_meaning(token.hedge)
+    return meaning in _ABOVE or meaning in _BELOW
 
 
 def _clauses_before(doc: _Document, clause: Clause) -> list[Clause]:

@@ -221,8 +221,22 @@ PATTERNS: tuple[ClaimPattern, ...] = (
                 new="12,040",
                 old="11,678",
             ),
+            _m(
+                "Van sales rose 9.1 pct to 33,012 verses 30,260 in the year-ago month.",
+                rate="9.1 pct",
+                new="33,012",
+                old="30,260",
+            ),
+            _m(
+                "Group profit fell 5.0 pct to 254 mln marks after 267.4 mln in 1985.",
+                rate="5.0 pct",
+                new="254 mln marks",
+                old="267.4 mln",
+            ),
         ),
         (
+            "Net profit rose 12 pct to 56.0 mln francs after 20.0 mln in taxes.",
+            "Sales rose 4 pct to 90 mln dlrs after 3 years of losses of 10 mln dlrs a year.",
             "Exports rose 5% to $2.1 billion and imports fell to $3 billion from $3.5 billion.",
             "Sales rose 4% to 1,200 tonnes from $5 million a year ago.",
             "Profit grew 8% to $40 million, revenue rose to $900 million from $850 million.",
@@ -259,8 +273,8 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "level-rate-from",
         "growth",
-        "< new:V ~ , _ DIR:D _ rate:PQ _ FK _ old:V",
-        "X, up/down N% from Y (or against, compared with Y)",
+        "< new:V ~ , O? _ DIR:D _ rate:PQ _ FK _ old:V",
+        "X, up/down N% from Y (or against, compared with Y); X, or up N% from Y",
         (
             _m(
                 "Coal output was 210.5 mln short tons, down 6.6 pct from 225.3 mln.",
@@ -273,6 +287,12 @@ PATTERNS: tuple[ClaimPattern, ...] = (
                 rate="10%",
                 new="$5.5 billion",
                 old="$5.0 billion",
+            ),
+            _m(
+                "The mill shipped 4.40 mln tonnes, or down 12 pct from 5.0 mln tonnes in 2022.",
+                rate="12 pct",
+                new="4.40 mln",
+                old="5.0 mln",
             ),
         ),
         (
@@ -774,6 +794,13 @@ PATTERNS: tuple[ClaimPattern, ...] = (
                 new="$2.2 billion",
                 old="$2.0 billion",
             ),
+            _m(
+                "Notably, India's exports to Chile rose 10% year-on-year to $2.2 billion in "
+                "2024. Indian exports to Chile in 2023 were $2.0 billion.",
+                rate="10%",
+                new="$2.2 billion",
+                old="$2.0 billion",
+            ),
         ),
         (
             "Exports to Chile were $2.0 billion in 2022. In 2024 they rose 10% to $2.2 billion.",
@@ -821,6 +848,22 @@ PATTERNS: tuple[ClaimPattern, ...] = (
                 new="120.1",
                 old="119.4",
             ),
+            _m(
+                "The producer price index rose 0.8 pct month-on-month in March 2024 after "
+                "0.2 pct in February 2024. The index stood at 121.0 in March compared with "
+                "120.0 in February.",
+                rate="0.8 pct",
+                new="121.0",
+                old="120.0",
+            ),
+            _m(
+                "Exports jumped 20 pct in 2024 versus 2023, the ministry said. Officials "
+                "credited demand from Asia. Exports totalled 1.2 billion dlrs in 2024 "
+                "against 1.0 billion dlrs in 2023.",
+                rate="20 pct",
+                new="1.2 billion dlrs",
+                old="1.0 billion dlrs",
+            ),
         ),
         (
             "Exports climbed 12 percent in the first ten days of May. Shipments reached "
@@ -833,6 +876,12 @@ PATTERNS: tuple[ClaimPattern, ...] = (
             "stood at 120.1 in May compared with 119.4 in April.",
             "Output rose 1.1 pct from May after a fall of 0.3 pct in May. The index fell "
             "to 120.1 in June from 119.4 in May.",
+            "The producer price index rose 0.8 pct month-on-month in March 2024 after 0.2 "
+            "pct in February 2024. The index stood at 121.5 in April compared with 121.0 "
+            "in March.",
+            "Exports jumped 20 pct in 2024 versus 2023, the ministry said. Officials "
+            "credited demand from Asia. They expect more. Exports totalled 1.2 billion dlrs "
+            "in 2024 against 1.0 billion dlrs in 2023.",
         ),
         evidence="sentence",
         base="next",
@@ -949,7 +998,12 @@ if len(PATTERNS_BY_ID) != len(PATTERNS):
 # --- the words of the token classes ------------------------------------------------------
 
 # "to" and "from" govern the values; these link a value as the base of a comparison.
-COMPARED = frozenset({"against", "versus", "vs", "vs.", "v.", "compared"})
+# "verses" is how wire copy misspells "versus"; as a word of its own it names no figure.
+COMPARED = frozenset({"against", "versus", "verses", "vs", "vs.", "v.", "compared"})
+# "after" is a base only right before a value and that value's period: "fell to 254 mln
+# after 268 mln in 1985". Anywhere else it is time ("after a 3% rise") or a deduction
+# ("after tax of 20 mln").
+AFTER = "after"
 # After "compared": "compared with", "compared to", swallowed into one token.
 COMPARED_NEXT = frozenset({"with", "to"})
 SOFT_BASE = frozenset({"on", "over"})

@@ -547,6 +547,12 @@ _CHANGE_OF = re.compile(
 _COMPARATIVE = re.compile(r"(?i)(?:%|cent|pct|times|fold|\d)\s*$")
 
 
+def qualifier_meaning(words: str) -> str | None:
+    """What hedging words say of the figure after them, as ``qualifier_before`` names it:
+    "around" and "an estimated" are "about", "in excess of" is "over"."""
+    return _QUALIFIERS.get(" ".join(words.lower().split()))
+
+
 def qualifier_before(text: str, start: int, folded: str | None = None) -> str | None:
     window = (fold(text) if folded is None else folded)[max(0, start - 30) : start]
     match = QUALIFIER_PATTERN.search(window)
