@@ -211,19 +211,41 @@ def _unverifiable(relation: Relation, rule: str, note: str) -> Claim:
     )
 
 
+def _measured_growth(relation: Relation) -> tuple[Interval, Decimal] | str:
+    """The growth the values give, as the interval their rounding allows and as printed;
+    or why there is none."""
+    new, old, change = relation.new, relation.old, relation.change
+    if new is None and old is not None and change is not None:
+        # "were 2.82 billion dlrs, or 0.7 pct, below the level of 431.56 billion": the
+        # change over its base, which no current value needs to restate.
+        if old.value <= 0:
+            return "the base value may be zero or negative"
+        direction = relation.direction or change.direction
+        sign = -1 if direction == "down" and change.value > 0 else 1
+        try:
+            part = ratio(Interval.of(change, change.value * sign), Interval.of(old))
+        except ZeroDivisionError:
+            return "the base value may be zero"
+        exact = divide(change.value * sign * HUNDRED, old.value)
+        return Interval(part.low * HUNDRED, part.high * HUNDRED), exact
+    base = _base_interval(relation)
+    if new is None or base is None:
+        return relation.reason or "the base value is not stated"
+    old_interval, old_exact = base
+    try:
+        values = growth(Interval.of(new), old_interval)
+    except ZeroDivisionError:
+        return "the base value may be zero"
+    return values, growth_exact(new.value, old_exact)
+
+
 def _judge_growth(relation: Relation, config: Config) -> Claim:
     rate = relation.stated
     assert rate is not None
-    base = _base_interval(relation)
-    if relation.new is None or base is None:
-        return _unverifiable(relation, "TS101", relation.reason or "the base value is not stated")
-    old_interval, old_exact = base
-    new_interval = Interval.of(relation.new)
-    try:
-        values = growth(new_interval, old_interval)
-    except ZeroDivisionError:
-        return _unverifiable(relation, "TS101", "the base value may be zero")
-    exact = growth_exact(relation.new.value, old_exact)
+    measured = _measured_growth(relation)
+    if isinstance(measured, str):
+        return _unverifiable(relation, "TS101", measured)
+    values, exact = measured
     stated = _signed_rate(rate, relation.direction)
     signed = (relation.direction or rate.direction) is not None or rate.value < 0
     if relation.unsigned:

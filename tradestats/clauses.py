@@ -38,6 +38,7 @@ from tradestats.patterns import (
     EXTRA_CHANGE,
     MEASURES,
     NOT_FROM,
+    POINTING_PARTICIPLES,
     SOFT_BASE,
 )
 from tradestats.segment import Sentence
@@ -119,6 +120,7 @@ _MONTH_STEMS = frozenset(m.rstrip(".") for m in _MONTHS)
 # Words whose letter depends on the words around them; every other word is read alone.
 _CONTEXT_WORDS = frozenset(
     {"and", "to", "from", "or", "as", "contract", "contracts", AFTER}
+    | POINTING_PARTICIPLES
     | {w for w in ANAPHORA if " " not in w}
     | {first for first, _second in CHANGE_PHRASES}
     | COMPARED
@@ -454,12 +456,19 @@ def _classify(document: Document, raw: list[Token]) -> list[Token]:
                 out.append(Token("K", token.start, after.end, text[token.start : after.end]))  # type: ignore[union-attr]
             else:
                 out.append(Token("K", token.start, token.end, token.text))
+        elif word in POINTING_PARTICIPLES and following in ("it", "them"):
+            skip = 1
+            out.append(Token("w", token.start, after.end, text[token.start : after.end]))  # type: ignore[union-attr]
         elif word == AFTER and _after_as_base(raw, i):
             out.append(Token("K", token.start, token.end, token.text))
         elif word == "as" and following == "against":
             skip = 1
             out.append(Token("K", token.start, after.end, text[token.start : after.end]))  # type: ignore[union-attr]
-        elif (word in COMPARATIVES_UP or word in COMPARATIVES_DOWN) and _after_rate(before):
+        elif (word in COMPARATIVES_UP or word in COMPARATIVES_DOWN) and (
+            _after_rate(before)
+            # "A, or 6.7 pct, higher than Y": the comma closes the apposition.
+            or (before is not None and before.code == "," and len(out) > 1 and _after_rate(out[-2]))
+        ):
             direction = "up" if word in COMPARATIVES_UP else "down"
             if following == "than":
                 skip = 1

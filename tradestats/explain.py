@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from tradestats.arith import Interval
 from tradestats.check import judge
 from tradestats.clauses import split_clauses
 from tradestats.config import Config
@@ -78,8 +79,7 @@ def _one(
     for role, figure in _roles(relation):
         lines.append(
             f"  {role + ':':9} {' '.join(figure.text.split())} = {_plain(figure.value)} "
-            f"{figure.unit} (stands for {_plain(figure.value - figure.ulp / 2)} to "
-            f"{_plain(figure.value + figure.ulp / 2)})"
+            f"{figure.unit} (stands for {_stands_for(figure)})"
         )
     lines.append(f"  verdict:  {claim.verdict}")
     if claim.expected is not None:
@@ -95,6 +95,18 @@ def _one(
     if claim.note:
         lines.append(f"  why:      {claim.note}")
     return "\n".join(lines) + "\n"
+
+
+def _stands_for(figure: Figure) -> str:
+    """The values a figure stands for: its rounding, its range, or what its hedge allows."""
+    span = Interval.of(figure)
+    hedge = figure.qualifier
+    if hedge in ("over", "more than", "at least") and figure.low is not None:
+        return f"{_plain(span.low)} or more, for '{hedge}'"
+    if hedge in ("less than", "up to") and figure.low is not None:
+        return f"up to {_plain(span.high)}, for '{hedge}'"
+    said = f", for '{hedge}'" if hedge else ""
+    return f"{_plain(span.low)} to {_plain(span.high)}{said}"
 
 
 def _roles(relation: Relation) -> list[tuple[str, Figure]]:

@@ -298,6 +298,27 @@ def _months_back(text: str) -> int:
     return 12
 
 
+_YEAR_ON_YEAR = re.compile(
+    r"(?i)year[-\s]on[-\s]year|\by-?o-?y\b|\bon[-\s]year\b|(?:a\s+)?year[-\s]?(?:earlier|ago|before)|"
+    r"same\s+(?:month|period|quarter|time|week)\s+(?:of\s+|a\s+)?(?:last|previous|the\s+previous)\s+year"
+)
+
+
+def _stated_months_back(text: str) -> int | None:
+    """How far back a rate says it compares, if its words say so: a month, a quarter, a
+    year; None where they name no distance ("over June") or more than one."""
+    found = [
+        months
+        for regex, months in (
+            (_MONTH_ON_MONTH, 1),
+            (_QUARTER_ON_QUARTER, 3),
+            (_YEAR_ON_YEAR, 12),
+        )
+        if regex.search(text) is not None
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def link(
     document: Document | str, sentences: Sequence[Sentence], figures: Sequence[Figure]
 ) -> list[Relation]:
@@ -459,6 +480,8 @@ def _build(
     change = slots["change"].figure if "change" in slots else None
     stated_token = slots.get("rate") or slots.get("mult")
     stated = stated_token.figure if stated_token is not None else None
+    if _a_change_in_apposition(slots, tokens):
+        return None
     evidence = pattern.evidence
     first_slot = min(match.start(role) for role in pattern.roles if match.start(role) >= 0)
     borrows = pattern.new_from == "clause" or pattern.rate_from == "clause"
@@ -477,6 +500,10 @@ def _build(
         if dated and stated.period_end != values.period_end:  # type: ignore[union-attr]
             return None  # "shrank 12.5% in June and stood at X for the half"
         direction = None if exchange else rate_token.direction
+    if new is None and pattern.new_from == "flow" and old is not None:
+        new = _same_flow_before(doc, clause, stated, old)
+        if new is None:
+            return None
     if new is None and pattern.new_from and old is not None:
         before = previous if pattern.new_from == "sentence" else _clauses_before(doc, clause)
         new = _last_comparable(before, old, previous, pattern.new_from == "sentence")
@@ -490,7 +517,7 @@ def _build(
     if pattern.base == "next":
         if stated is None or not _says_what_it_compares(said):
             return None
-        pair = _next_sentence_pair(doc, clause.sentence, stated)
+        pair = _next_sentence_pair(doc, clause.sentence, stated, _stated_months_back(said))
         if pair is None:
             return None
         new, old = pair
@@ -507,9 +534,15 @@ def _build(
     elif kind == "direction" and new is not None and old is not None and new.kind == "percent":
         if old.kind != "percent":
             return None
-    else:
-        if new is None:
+    elif new is None:
+        # "were A, or N%, below the level of Y": a change and its base, no current value.
+        if kind != "growth" or old is None or change is None:
             return None
+        pair = _comparable(old, change)
+        if pair is None:
+            return None
+        old, change = pair
+    else:
         if old is not None:
             pair = _comparable(new, old)
             if pair is None:
@@ -582,6 +615,9 @@ _COMPARED_WITH = re.compile(
 )
 _PAIRS = ("direction-to-from", "direction-from-to")
 _PAIR_VS = compile_shape("new:V ~ K _ old:V")
+# "The deficit of $3.8 billion in June was brought down to $3.2 billion in July": a value,
+# then a verb of change that takes it to another. Only where both are dated, in order.
+_PAIR_MOVED = compile_shape("< old:V ~ D - T . new:V")
 
 
 _ADJUSTED = re.compile(r"(?i)\b(?P<un>unadjusted|not\s+(?:seasonally\s+)?adjusted)|\badjusted\b")
@@ -609,10 +645,27 @@ def _says_what_it_compares(said: str) -> bool:
 _MONTH_NUMBERS = {
     name: f"{number:02d}"
     for number, name in enumerate(
-        "jan feb mar apr may jun jul aug sep oct nov dec".split(),
-        start=1,  # noqa: SIM905
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        start=1,
     )
 }
+
+
+def _gap(new: Figure, old: Figure, clauses: Sequence[Clause]) -> int | None:
+    """How many months the old value is before the new one, from their periods, or from
+    the months named after two bare values (a year where the same month is named)."""
+    if new.period_end and old.period_end:
+        return _month_index(new.period_end) - _month_index(old.period_end)
+    if new.period_end or old.period_end:
+        return None
+    a, b = _month_named_after(clauses, new), _month_named_after(clauses, old)
+    if a is None or b is None:
+        return None
+    return (int(a) - int(b)) % 12 or 12
+
+
+def _month_index(period: str) -> int:
+    return int(period[:4]) * 12 + int(period[5:7])
 
 
 def _month_named_after(clauses: Sequence[Clause], value: Figure) -> str | None:
@@ -633,7 +686,9 @@ def _month_named_after(clauses: Sequence[Clause], value: Figure) -> str | None:
     return None
 
 
-def _next_sentence_pair(doc: _Document, index: int, rate: Figure) -> tuple[Figure, Figure] | None:
+def _next_sentence_pair(
+    doc: _Document, index: int, rate: Figure, months_back: int | None = None
+) -> tuple[Figure, Figure] | None:
     """The two values of the next sentence that a rate with none of its own compares: the
     rate's sentence states no value at all; the next one states no rate, and compares
     exactly one pair of one kind ("reached X, compared with Y", "fell to X from Y"), of
@@ -676,6 +731,10 @@ def _next_sentence_pair(doc: _Document, index: int, rate: Figure) -> tuple[Figur
             for match in PATTERNS_BY_ID[pattern_id].regex.finditer(codes):
                 found.append((match.start("new"), match.start("old")))
         found.extend((m.start("new"), m.start("old")) for m in _PAIR_VS.finditer(codes))
+        for m in _PAIR_MOVED.finditer(codes):
+            a, b = clause.tokens[m.start("new")].figure, clause.tokens[m.start("old")].figure
+            if a and b and a.period_end and b.period_end and b.period_end < a.period_end:
+                found.append((m.start("new"), m.start("old")))
         for new_at, old_at in set(found):
             a, b = clause.tokens[new_at].figure, clause.tokens[old_at].figure
             if clause.tokens[new_at].hedge or clause.tokens[old_at].hedge:
@@ -705,6 +764,10 @@ def _next_sentence_pair(doc: _Document, index: int, rate: Figure) -> tuple[Figur
             return None
     elif not (doc.subject(rate) or set()) & (doc.subject(new) or set()):
         return None  # neither a flow nor a word of the subject says they are one series
+    if months_back is not None:
+        gap = _gap(new, old, following)
+        if gap is not None and gap != months_back:
+            return None  # a year-on-year rate beside a pair a month apart, or the reverse
     if (
         len(rates) > 1
         and new.period_end != rate.period_end
@@ -763,7 +826,7 @@ def _new_subject_before_rate(
     if not commas:
         return False
     after = tokens[commas[-1] + 1 : stop]
-    first = after[0].text.lower() if after else ""
+    first = after[0].text.lower().split()[0] if after else ""  # "making it": "making"
     if not first or first in _ABOUT_THE_VALUE or (first.endswith("ing") and first != "being"):
         return False  # a participle speaks of the value: "X, exhibiting a growth of 5%"
     run = [t for t in after if t.code not in "p,a"]
@@ -773,6 +836,20 @@ def _new_subject_before_rate(
         and t.text.lower() not in _CHANGE_MODIFIERS
         for t in run
     )
+
+
+def _a_change_in_apposition(slots: dict[str, Token], tokens: Sequence[Token]) -> bool:
+    """Whether "A or N% below Y" gives A as a change, not a level: A is less than half of
+    Y, so as a level it would be at least 50% below Y, and the rate is under 50%."""
+    new, rate, old = slots.get("new"), slots.get("rate"), slots.get("old")
+    if new is None or rate is None or old is None or "change" in slots:
+        return False
+    a, r, b = new.figure, rate.figure, old.figure
+    if a is None or r is None or b is None or not new.start < rate.start < old.start:
+        return False
+    if not any(t.code == "O" and new.end <= t.start < rate.start for t in tokens):
+        return False
+    return 0 < a.value * 2 < b.value and abs(r.value) < 50
 
 
 def _rate_of_clause_before(doc: _Document, clause: Clause) -> Token | None:
@@ -938,6 +1015,37 @@ def _last_comparable(
                 break
     assert chosen.figure is not None
     pair = _comparable(chosen.figure, like)
+    return pair[0] if pair is not None else None
+
+
+def _same_flow_before(
+    doc: _Document, clause: Clause, rate: Figure | None, old: Figure
+) -> Figure | None:
+    """The current value a rate stated with only its base ("exports rose 17.6% from Y")
+    compares, from the sentence before: the one value there of the rate's flow, reporter,
+    partner, aggregate and period, where the rate's own sentence states no current value."""
+    index = clause.sentence
+    if rate is None or rate.flow is None or not rate.period_end or not 0 < index < len(doc.clauses):
+        return None
+    if _current_values([c for c in doc.clauses[index] if not c.aside]):
+        return None
+    kind = doc.aggregate(rate)
+    found = [
+        t.figure
+        for t in _current_values([c for c in doc.clauses[index - 1] if not c.aside])
+        if t.figure is not None
+        and t.figure.flow == rate.flow
+        and t.figure.reporter == rate.reporter
+        and t.figure.partner == rate.partner
+        and (t.figure.period_start, t.figure.period_end) == (rate.period_start, rate.period_end)
+        and doc.aggregate(t.figure) == kind
+    ]
+    if len(found) != 1:
+        return None
+    new = found[0]
+    if old.period_end and old.period_end > new.period_end:  # type: ignore[operator]
+        return None
+    pair = _comparable(new, old)
     return pair[0] if pair is not None else None
 
 

@@ -397,6 +397,71 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         ),
     ),
     ClaimPattern(
+        "level-vs-making-it-than",
+        "growth",
+        "< new:V ~ , K _ V ~ , JOIN:w rate:PQ _ CMP:H _ old:V",
+        "X, against Y last week, making it N% lower than Z: the pronoun points past the aside to X",
+        (
+            _m(
+                "The crop estimate was cut to 3.0 mln tonnes, against 3.2 mln tonnes a "
+                "month ago, making it 25 pct lower than the 4.0 mln tonnes of last year.",
+                rate="25 pct",
+                new="3.0 mln",
+                old="4.0 mln",
+            ),
+        ),
+        (
+            "Stocks fell to 5.0 mln tonnes, against 4.0 mln a week ago, 20 pct lower than "
+            "the 6.25 mln of last year.",
+            "Stocks fell to 5.0 mln tonnes, against 4.0 mln a week ago, with imports 20 pct "
+            "lower than the 6.25 mln of last year.",
+        ),
+        evidence="sentence",
+        joined_by=frozenset({"making it", "leaving it", "putting it", "taking it"}),
+    ),
+    ClaimPattern(
+        "change-or-rate-than-clause-before",
+        "growth",
+        "change:V ,? O rate:PQ ,? CMP:H ~ old:V",
+        "..., and were A, or N%, higher than Y: the current value is the clause before's",
+        (
+            _m(
+                "Outlays rose to 80.0 billion dlrs in March from 78.0 billion dlrs in "
+                "February, and were 5.0 billion dlrs, or 6.7 pct, higher than the March "
+                "2023 level of 75.0 billion dlrs.",
+                rate="6.7 pct",
+                change="5.0 billion dlrs",
+                new="80.0 billion dlrs",
+                old="75.0 billion dlrs",
+            ),
+        ),
+        (
+            "Outlays rose to 80.0 billion dlrs in March, while loans were 5.0 billion dlrs, "
+            "or 6.7 pct, higher than the 75.0 billion dlrs of 2023.",
+        ),
+        evidence="sentence",
+        new_from="clause",
+    ),
+    ClaimPattern(
+        "change-or-rate-than",
+        "growth",
+        "change:V ,? O rate:PQ ,? CMP:H ~ old:V",
+        "X were A, or N%, below Y: the change over its base",
+        (
+            _m(
+                "March sales were 3.1 billion dlrs or 0.8 pct below the March 2023 level "
+                "of 387.5 billion dlrs.",
+                rate="0.8 pct",
+                change="3.1 billion dlrs",
+                old="387.5 billion dlrs",
+            ),
+        ),
+        (
+            "March sales were 3.1 billion dlrs or 0.8 pct of all sales, below the 387.5 "
+            "billion dlrs of 2023.",
+        ),
+    ),
+    ClaimPattern(
         "change-or-rate-to",
         "growth",
         "DIR:D _ change:V _ ,? _ O _ rate:PQ ,? ~ T _ new:V",
@@ -783,6 +848,34 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         ),
     ),
     ClaimPattern(
+        "rate-from-value-before",
+        "growth",
+        "DIR:D _ rate:PQ _ F _ old:V $",
+        "rose N% from Y, the current value being the one the sentence before states for "
+        "the same flow, country and period",
+        (
+            _m(
+                "Indonesia's total exports reached $12.6 billion in the first half of 2024. Total "
+                "exports rose 8.0 percent year-on-year from $11.7 billion.",
+                rate="8.0 percent",
+                new="$12.6 billion",
+                old="$11.7 billion",
+            ),
+        ),
+        (
+            "Indonesia's exports reached $12.6 billion in the first half of 2024. Imports "
+            "rose 8.0 percent from $11.7 billion.",
+            "Indonesia's exports reached $12.6 billion in June 2024. In the first half of "
+            "2024 exports rose 8.0 percent from $11.7 billion.",
+            "Exports reached $12.6 billion and $14.1 billion in the first half of 2024. "
+            "Exports rose 8.0 percent from $11.7 billion.",
+            "Indonesia's exports reached $12.6 billion in the first half of 2024. Exports "
+            "rose 8.0 percent from $11.7 billion to $13.0 billion.",
+        ),
+        evidence="sentence",
+        new_from="flow",
+    ),
+    ClaimPattern(
         "rate-to-series",
         "growth",
         "DIR:D _ rate:PQ ~ T _ new:V",
@@ -857,6 +950,14 @@ PATTERNS: tuple[ClaimPattern, ...] = (
                 old="120.0",
             ),
             _m(
+                "The deficit narrowed by 16.1 percent in July 2024 over June 2024. The "
+                "deficit recorded at $3.80 billion in June 2024 was brought down to $3.19 "
+                "billion in July 2024.",
+                rate="16.1 percent",
+                new="$3.19 billion",
+                old="$3.80 billion",
+            ),
+            _m(
                 "Exports jumped 20 pct in 2024 versus 2023, the ministry said. Officials "
                 "credited demand from Asia. Exports totalled 1.2 billion dlrs in 2024 "
                 "against 1.0 billion dlrs in 2023.",
@@ -882,6 +983,10 @@ PATTERNS: tuple[ClaimPattern, ...] = (
             "Exports jumped 20 pct in 2024 versus 2023, the ministry said. Officials "
             "credited demand from Asia. They expect more. Exports totalled 1.2 billion dlrs "
             "in 2024 against 1.0 billion dlrs in 2023.",
+            "Credit grew 30.7 pct year-on-year in December. Credit grew to 22.2 billion "
+            "dlrs in December from 20.9 billion dlrs in November.",
+            "The deficit narrowed by 16.1 percent over June. The deficit of $3.80 billion "
+            "was brought down to $3.19 billion.",
         ),
         evidence="sentence",
         base="next",
@@ -1024,6 +1129,9 @@ BASE_WORDS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec
     """.split()  # noqa: SIM905 - a word list reads better as prose
 )
+# A participle and a pronoun read as one word: "making it 10% lower than Y" points back
+# to the clause's own value.
+POINTING_PARTICIPLES = frozenset({"making", "leaving", "putting", "taking"})
 # Words that open a sentence about the value of the sentence before.
 ANAPHORA = frozenset({"that", "this", "it", "which", "the figure", "the total"})
 # The words a clause may open with and still have the subject of the clause before
