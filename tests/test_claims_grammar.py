@@ -171,6 +171,21 @@ def test_after_a_value_and_its_period_is_a_base() -> None:
     assert _findings("Net profit rose 10 pct to 44.0 mln francs, after 35.0 mln in taxes.") == []
 
 
+def test_a_rate_after_a_verb_of_no_known_direction_is_judged_by_its_size() -> None:
+    # 4,480 against 4,000 is 12.0%; the misprinted verb signs nothing.
+    assert _findings("Freight tonnage roes 12.0 pct to 4,480 from 4,000 a year earlier.") == []
+    assert _findings("Freight tonnage roes 9.0 pct to 4,480 from 4,000 a year earlier.") == [
+        ("TS101", "warning", "9.0 pct")
+    ]
+
+
+def test_a_change_in_apposition_is_judged_over_its_base() -> None:
+    # 3.1 over 387.5 is 0.80%: the 3.1 billion is the fall, not March's level.
+    text = "March sales were 3.1 billion dlrs or {rate} pct below the March 2023 level of 387.5 billion dlrs."
+    assert _findings(text.format(rate="0.8")) == []
+    assert _findings(text.format(rate="1.2")) == [("TS101", "error", "1.2 pct")]
+
+
 # --- shapes of false alarm on real text, in sentences of our own -------------------------
 
 QUIET = [

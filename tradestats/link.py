@@ -460,6 +460,12 @@ def _build(
     verb = slots.get("VERB")
     if verb is not None and verb.text.lower() in NOT_VERBS:
         return None  # "growth to X from Y", "up to X": no verb moves the values
+    if (
+        verb is not None
+        and verb.code == "w"
+        and (verb is tokens[0] or find_flows(verb.text, 0, len(verb.text)))
+    ):
+        return None  # "..., and exports 7.7 pct to X": a subject whose verb is elided
     word = slots.get("DIR") or slots.get("CMP") or verb
     direction = word.direction if word is not None else None
     # The words around the match, bounded so that a sentence of ten thousand figures
@@ -600,7 +606,9 @@ def _build(
         evidence=evidence,
         direction=direction,
         clause=(clause.start, clause.end),
-        unsigned=exchange,
+        # A verb of no known direction ("by 8.18 pct to X from Y" after a distant "fell",
+        # or a misprint) signs nothing: only the size of the rate is judged.
+        unsigned=exchange or (verb is not None and verb.direction is None and "DIR" not in slots),
     )
 
 

@@ -848,6 +848,27 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         ),
     ),
     ClaimPattern(
+        "rate-to-from-unsigned",
+        "growth",
+        "VERB:w rate:PQ T _ new:V ~ FK _ old:V",
+        'N% to X from Y after a verb the grammar does not know ("mounted", a misprint): '
+        "the rate governs the two values, and with no word of change only its size is judged",
+        (
+            _m(
+                "Freight tonnage roes 12.0 pct to 4,480 from 4,000 a year earlier.",
+                rate="12.0 pct",
+                new="4,480",
+                old="4,000",
+            ),
+        ),
+        (
+            "Export growth 12.0 pct to 4,480 from 4,000 a year earlier.",
+            "Freight tonnage roes 12.0 pct, to 4,480 from 4,000 a year earlier.",
+            "Sales rose 4.1 pct to 1,250 tonnes, and exports 7.7 pct to 930 tonnes from 860 tonnes.",
+        ),
+        evidence="sentence",
+    ),
+    ClaimPattern(
         "rate-from-value-before",
         "growth",
         "DIR:D _ rate:PQ _ F _ old:V $",
