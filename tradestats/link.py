@@ -774,7 +774,11 @@ def _next_sentence_pair(
         return None  # neither a flow nor a word of the subject says they are one series
     if months_back is not None:
         gap = _gap(new, old, following)
-        if gap is not None and gap != months_back:
+        if gap is None:  # undated: what the pair's own words say ("X, against Y a year ago")
+            gap = _stated_months_back(
+                doc.text[min(new.start, old.start) : doc.sentences[after].end]
+            )
+        if gap != months_back:  # unknown, or another distance
             return None  # a year-on-year rate beside a pair a month apart, or the reverse
     if (
         len(rates) > 1

@@ -1008,6 +1008,8 @@ PATTERNS: tuple[ClaimPattern, ...] = (
             "dlrs in December from 20.9 billion dlrs in November.",
             "The deficit narrowed by 16.1 percent over June. The deficit of $3.80 billion "
             "was brought down to $3.19 billion.",
+            "Exports jumped 9% year on year in May. In April they had reached $18.2 billion, "
+            "after $16.7 billion in March.",
         ),
         evidence="sentence",
         base="next",
