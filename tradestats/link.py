@@ -646,6 +646,17 @@ def _measures(text: str) -> bool:
     return _MEASURE.search(text) is not None
 
 
+# A span shorter than a month: "the first ten days", "June 1-20", "the week to March 4".
+_PART_OF_MONTH = re.compile(
+    r"(?i)\b(?:first|last|past|final)\s+(?:\d{1,2}|[a-z]+)\s+days\b|\b\d{1,2}\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:pct\b|per\s?cent|%))|"
+    r"\b(?:the|a|this|last|that)\s+week\b|\bweeks?\s+(?:to|ended|ending)\b|\buntil\s+the\s+\d{1,2}(?:st|nd|rd|th)\b"
+)
+
+
+def _part_of_month(text: str) -> bool:
+    return _PART_OF_MONTH.search(text) is not None
+
+
 def _says_what_it_compares(said: str) -> bool:
     return bool(_COMPARED_WITH.search(said))
 
@@ -763,6 +774,10 @@ def _next_sentence_pair(
         return None  # a rate in volume, or in real terms, says nothing of these values
     if _measures(doc.text[here.start : here.end]) != _measures(doc.text[there.start : there.end]):
         return None  # a price index's rate is not a rate of the values, nor the reverse
+    if _part_of_month(doc.text[here.start : here.end]) != _part_of_month(
+        doc.text[there.start : there.end]
+    ):
+        return None  # a rate for the first ten days says nothing of the month, nor the reverse
     if new.partner != rate.partner:
         return None  # "Shipments to China reached X" is a part of what the rate is about
     if new.reporter and rate.reporter and new.reporter != rate.reporter:

@@ -950,7 +950,8 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         (
             _m(
                 "Exports climbed 12 percent from a year earlier in the first ten days of "
-                "May. Shipments reached $14.0 billion, compared with $12.5 billion a year ago.",
+                "May. Shipments reached $14.0 billion in the May 1-10 period, compared with "
+                "$12.5 billion a year ago.",
                 rate="12 percent",
                 new="$14.0 billion",
                 old="$12.5 billion",
@@ -1010,6 +1011,8 @@ PATTERNS: tuple[ClaimPattern, ...] = (
             "was brought down to $3.19 billion.",
             "Exports jumped 9% year on year in May. In April they had reached $18.2 billion, "
             "after $16.7 billion in March.",
+            "Exports climbed 12 percent from a year earlier in the first ten days of May. For "
+            "the month, shipments reached $14.0 billion, compared with $12.5 billion a year ago.",
         ),
         evidence="sentence",
         base="next",
