@@ -505,6 +505,8 @@ def _build(
         )
         if dated and stated.period_end != values.period_end:  # type: ignore[union-attr]
             return None  # "shrank 12.5% in June and stood at X for the half"
+        if not dated and not _same_period_words(doc, rate_token, slots["new"], tokens):
+            return None  # the same, undated: "in June" against "for the half"
         direction = None if exchange else rate_token.direction
     if new is None and pattern.new_from == "flow" and old is not None:
         new = _same_flow_before(doc, clause, stated, old)
@@ -877,6 +879,40 @@ def _a_change_in_apposition(slots: dict[str, Token], tokens: Sequence[Token]) ->
     if not any(t.code == "O" and new.end <= t.start < rate.start for t in tokens):
         return False
     return 0 < a.value * 2 < b.value and abs(r.value) < 50
+
+
+_PERIOD_WORD = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:half|quarter|"
+    r"month|year|week|season)\b|\b(?:19|20)\d\d\b"
+)
+
+
+def _same_period_words(doc: _Document, rate: Token, new: Token, tokens: Sequence[Token]) -> bool:
+    """Whether the period words right after a value (up to its base) are among those of
+    the rate's own clause: a rate "in June" says nothing of a value "for the half"."""
+    at = next((i for i, t in enumerate(tokens) if t is new), None)
+    if at is None:
+        return True
+    after = []
+    for token in tokens[at + 1 :]:
+        if token.code not in "pw":
+            break
+        after.append(token.text.lower())
+    named = {m.group(0).lower()[:3] for m in _PERIOD_WORD.finditer(" ".join(after))}
+    if not named:
+        return True
+    index = doc.sentence_of(rate.figure) if rate.figure is not None else None
+    clause = (
+        next((c for c in doc.clauses[index] if c.start <= rate.start < c.end), None)
+        if index is not None
+        else None
+    )
+    if clause is None:
+        return False
+    own = {
+        m.group(0).lower()[:3] for m in _PERIOD_WORD.finditer(doc.text[clause.start : clause.end])
+    }
+    return named <= own
 
 
 def _rate_of_clause_before(doc: _Document, clause: Clause) -> Token | None:

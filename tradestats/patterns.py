@@ -744,6 +744,8 @@ PATTERNS: tuple[ClaimPattern, ...] = (
             "$4.20 billion compared to $4.80 billion a year before.",
             "The deficit shrank by 12.50 percent to $4.2 billion and stood at $4.20 billion "
             "compared to $4.80 billion a year before.",
+            "The surplus shrank by 12.50 percent in May and stood at $4.20 billion for the "
+            "half compared to $4.80 billion a year before.",
         ),
         evidence="sentence",
         anchored=True,
