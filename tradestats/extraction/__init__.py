@@ -89,6 +89,8 @@ _PERIOD_LINK = re.compile(
 
 _OF_THAT_PERIOD = re.compile(
     r"\s*[\[(]\s*|[\s,]*(?:which|that|when\s+it)\s+(?:[a-z]+\s+){0,2}(?:to|at|of)?\s*"
+    # "the value recorded in Q3 2022 at N6.3 billion": the period, then the value.
+    r"|\s+at\s+"
 )
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s*")
 _RESTATED = re.compile(r"\s*(?:\(|,?\s*or|,)\s*")
