@@ -282,3 +282,11 @@ def test_explain_says_why_a_rate_was_not_judged(tmp_path) -> None:
     assert result.stdout == f"{draft}:1:2: no figure here\n"
     result = runner.invoke(app, ["check", str(draft), "--explain", "one"])
     assert result.exit_code == 2
+
+
+def test_a_point_change_written_in_percent_names_its_exact_difference() -> None:
+    result = check_document(
+        Document("The bank cut its rate 0.25 pct to 3.25 pct from 3.5 pct.", "draft.txt"), Config()
+    )
+    assert [(f.rule, f.severity) for f in result.findings] == [("TS201", "warning")]
+    assert "the difference in points, -0.25 pp" in result.findings[0].message

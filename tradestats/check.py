@@ -359,7 +359,7 @@ def _judge_points(relation: Relation, config: Config) -> Claim:
         unit, rule, note = "%", "TS101", f"tolerance {tolerance}"
         if verdict == "inconsistent" and points_verdict != "inconsistent":
             rule = "TS201"
-            note = f"the stated figure is the difference in points, {_percent(points_exact, 1)} pp"
+            note = f"the stated figure is the difference in points, {_plain(points_exact)} pp"
     return _judged(relation, rule, exact, values, stated, accepted, unit, note, verdict)
 
 

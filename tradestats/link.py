@@ -486,7 +486,7 @@ def _build(
     change = slots["change"].figure if "change" in slots else None
     stated_token = slots.get("rate") or slots.get("mult")
     stated = stated_token.figure if stated_token is not None else None
-    if _a_change_in_apposition(slots, tokens):
+    if _a_change_in_apposition(slots, tokens) or _rate_names_a_thing(slots, tokens):
         return None
     evidence = pattern.evidence
     first_slot = min(match.start(role) for role in pattern.roles if match.start(role) >= 0)
@@ -582,6 +582,12 @@ def _build(
     ):
         return None  # a misprinted scale, or two different things
     declined = _declined(pattern, slots, text[first.start : last.end])
+    if not declined and kind == "growth":
+        # "Exports by volume rose 4%": a measure named in the subject that no amount of
+        # money is, so the rate says nothing of the values ("same-store sales" are sales).
+        measure = _NOT_MONEY_BASIS.search(text, clause.start, first.start)
+        if measure is not None and any(f is not None and f.kind == "money" for f in (new, old)):
+            declined = f"the rate is {measure.group(0)!r}, another measure than the values"
     if not declined and kind in _JUDGED_HEDGED:
         hedges = {slots[r].start: slots[r].hedge for r in ("new", "old", "change") if r in slots}
         new, old, change = (_hedged(f, hedges) for f in (new, old, change))
@@ -657,6 +663,60 @@ _PART_OF_MONTH = re.compile(
 
 def _part_of_month(text: str) -> bool:
     return _PART_OF_MONTH.search(text) is not None
+
+
+# Nouns that head the subject of a series: a word before one of them narrows it
+# ("Producer prices", "Electronics exports"), as do the words after "of" ("Imports of
+# crude oil").
+_SERIES_HEADS = frozenset(
+    """
+    price prices index indices output production sales credit supply trade balance
+    deficit surplus exports imports shipments purchases sales volume volumes value values
+    """.split()  # noqa: SIM905 - a word list reads better as prose
+)
+# Words before a head that name the flow, not a part of it.
+_PLAIN_QUALIFIERS = frozenset(
+    "outbound inbound overseas foreign external outward inward total overall".split()  # noqa: SIM905
+)
+
+
+def _narrows_nothing(doc: _Document, rate: Figure, new: Figure, clauses: Sequence[Clause]) -> bool:
+    """Whether the pair's subject says nothing the rate's sentence does not: it may drop
+    words ("The index" after "The price index") or name the flow another way
+    ("Outbound shipments" after "Exports"), never narrow it to a product, a place or
+    another series ("Producer prices" after "Consumer prices", "Imports of crude oil"
+    after "Imports")."""
+    if doc.aggregate(new) - doc.aggregate(rate):
+        return False
+    clause = next((c for c in clauses if c.start <= new.start < c.end), None)
+    index = doc.sentence_of(rate)
+    if clause is None or index is None:
+        return False
+    here = doc.sentences[index]
+    said = {w.lower() for w in re.findall(r"[A-Za-z]+", doc.text[here.start : here.end])}
+    countries = country_names()
+    run: list[Token] = []
+    for token in clause.tokens:
+        if token.code not in "wp":
+            break
+        run.append(token)
+    heads = [
+        i
+        for i, t in enumerate(run)
+        if t.text.lower() in _SERIES_HEADS or find_flows(t.text, 0, len(t.text))
+    ]
+    if not heads:
+        return True
+    head = heads[-1]  # the last head is the noun: "Export prices", "Trade deficit"
+    narrowing = [
+        t.text.lower()
+        for t in run[:head]
+        if t.code == "w" and t.text.isalpha() and t.text not in countries
+    ]
+    after = run[head + 1 : head + 4]
+    if after and after[0].text.lower() == "of":
+        narrowing += [t.text.lower() for t in after[1:] if t.code == "w"]
+    return all(w in said or w in _PLAIN_QUALIFIERS for w in narrowing)
 
 
 def _says_what_it_compares(said: str) -> bool:
@@ -789,6 +849,8 @@ def _next_sentence_pair(
             return None
     elif not (doc.subject(rate) or set()) & (doc.subject(new) or set()):
         return None  # neither a flow nor a word of the subject says they are one series
+    if not _narrows_nothing(doc, rate, new, following):
+        return None  # "Electronics exports", "Producer prices": another series
     if months_back is not None:
         gap = _gap(new, old, following)
         if gap is None:  # undated: what the pair's own words say ("X, against Y a year ago")
@@ -865,6 +927,24 @@ def _new_subject_before_rate(
         and t.text.lower() not in _CHANGE_MODIFIERS
         for t in run
     )
+
+
+_DETERMINERS = frozenset("a an the its their his her our".split())  # noqa: SIM905
+
+
+def _rate_names_a_thing(slots: dict[str, Token], tokens: Sequence[Token]) -> bool:
+    """Whether the rate after a verb of change is a label of the noun after it: "trimmed
+    a 10 pct net long position to X", "sold its 51 pct stake": the verb moves the thing,
+    and the rate is no size of the move ("posted a 10 pct gain" is: the noun is one of
+    change)."""
+    rate, verb = slots.get("rate"), slots.get("DIR")
+    if rate is None or verb is None or verb.start > rate.start:
+        return False
+    at = next((i for i, t in enumerate(tokens) if t is rate), None)
+    if at is None or at == 0 or at + 1 >= len(tokens):
+        return False
+    before, after = tokens[at - 1], tokens[at + 1]
+    return before.text.lower() in _DETERMINERS and after.code == "w"
 
 
 def _a_change_in_apposition(slots: dict[str, Token], tokens: Sequence[Token]) -> bool:
@@ -1033,6 +1113,11 @@ def _declined(pattern: ClaimPattern, slots: dict[str, Token], said: str) -> str:
     return ""
 
 
+_NOT_MONEY_BASIS = re.compile(
+    r"(?i)\b(?:in|by)\s+(?:volume|quantity|tonnage|real\s+terms)\b|\b(?:volumes?|quantit(?:y|ies)|tonnage)\s+of\b"
+)
+
+
 def _bound(token: Token) -> bool:
     meaning = (token.figure.qualifier if token.figure else None) or qualifier_meaning(token.hedge)
     return meaning in _ABOVE or meaning in _BELOW
@@ -1097,6 +1182,7 @@ def _same_flow_before(
         t.figure
         for t in _current_values([c for c in doc.clauses[index - 1] if not c.aside])
         if t.figure is not None
+        and not t.figure.expectation
         and t.figure.flow == rate.flow
         and t.figure.reporter == rate.reporter
         and t.figure.partner == rate.partner

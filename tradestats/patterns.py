@@ -240,6 +240,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
             "Exports rose 5% to $2.1 billion and imports fell to $3 billion from $3.5 billion.",
             "Sales rose 4% to 1,200 tonnes from $5 million a year ago.",
             "Profit grew 8% to $40 million, revenue rose to $900 million from $850 million.",
+            "Funds trimmed a 15 pct net short position to 30,000 contracts from 41,000.",
         ),
     ),
     ClaimPattern(
@@ -894,6 +895,10 @@ PATTERNS: tuple[ClaimPattern, ...] = (
             "Exports rose 8.0 percent from $11.7 billion.",
             "Indonesia's exports reached $12.6 billion in the first half of 2024. Exports "
             "rose 8.0 percent from $11.7 billion to $13.0 billion.",
+            "Indonesia's exports reached $12.6 billion in the first half of 2024. Exports by "
+            "volume rose 3.0 percent from $11.7 billion.",
+            "Indonesia's exports in the first half of 2024 were forecast at $12.6 billion. "
+            "Exports rose 3.0 percent from $11.7 billion.",
         ),
         evidence="sentence",
         new_from="flow",
@@ -1013,6 +1018,12 @@ PATTERNS: tuple[ClaimPattern, ...] = (
             "was brought down to $3.19 billion.",
             "Exports jumped 9% year on year in May. In April they had reached $18.2 billion, "
             "after $16.7 billion in March.",
+            "Farm prices rose 0.7 pct month-on-month in June. Factory prices stood at 131.5 "
+            "in June against 128.0 in May.",
+            "Exports rose 11 pct from a year earlier in July. Steel exports reached 2.0 "
+            "billion dlrs in July, against 1.5 billion a year ago.",
+            "Imports rose 7 pct from a year earlier in July. Imports of coal were 3.5 billion "
+            "dlrs in July against 2.8 billion a year earlier.",
             "Exports climbed 12 percent from a year earlier in the first ten days of May. For "
             "the month, shipments reached $14.0 billion, compared with $12.5 billion a year ago.",
         ),
