@@ -290,6 +290,10 @@ def test_unknown_key_in_tradestats_toml_has_no_table_name(tmp_path: Path) -> Non
             'extra-tolerance = "a lot"\n',
             "extra-tolerance: expected a number of percentage points, got string 'a lot'",
         ),
+        (
+            'extra-tolerance = "1_0"\n',
+            "extra-tolerance: expected a number of percentage points, got string '1_0'",
+        ),
         ("extra-tolerance = true\n", "extra-tolerance: expected a number of percentage points"),
         ("extra-tolerance = nan\n", "extra-tolerance: expected a number of percentage points"),
         ("extra-tolerance = -0.5\n", "extra-tolerance: must not be negative, got -0.5"),

@@ -345,7 +345,8 @@ def _tolerance(value: object, key: str) -> Decimal:
         number = Decimal(value)
     elif isinstance(value, float | str):
         try:
-            number = Decimal(str(value).strip())
+            # Decimal reads "1_0" as ten; a reader of the option would not.
+            number = None if "_" in str(value) else Decimal(str(value).strip())
         except InvalidOperation:
             number = None
     if number is None or not number.is_finite():
