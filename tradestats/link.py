@@ -282,10 +282,10 @@ def _shifted(period: str, months: int) -> str:
 
 
 _MONTH_ON_MONTH = re.compile(
-    r"(?i)month[-\s]on[-\s]month|\bm-?o-?m\b|\bm/m\b|previous\s+month|a\s+month\s+(?:earlier|ago|before)|last\s+month|sequential"
+    r"(?i)month[-\s]on[-\s]month|\bm-?o-?m\b|\bm/m\b|previous\s+month|a\s+month\s+(?:earlier|ago|before)|last\s+month|sequential|\bon\s+the\s+month\b"
 )
 _QUARTER_ON_QUARTER = re.compile(
-    r"(?i)quarter[-\s]on[-\s]quarter|\bq-?o-?q\b|previous\s+quarter|a\s+quarter\s+(?:earlier|ago|before)"
+    r"(?i)quarter[-\s]on[-\s]quarter|\bq-?o-?q\b|previous\s+quarter|a\s+quarter\s+(?:earlier|ago|before)|\bon\s+the\s+quarter\b"
 )
 
 
@@ -299,7 +299,7 @@ def _months_back(text: str) -> int:
 
 
 _YEAR_ON_YEAR = re.compile(
-    r"(?i)year[-\s]on[-\s]year|\by-?o-?y\b|\bon[-\s]year\b|(?:a\s+)?year[-\s]?(?:earlier|ago|before)|"
+    r"(?i)year[-\s]on[-\s]year|\by-?o-?y\b|\bon[-\s](?:the\s+)?year\b|(?:a\s+)?year[-\s]?(?:earlier|ago|before)|"
     r"same\s+(?:month|period|quarter|time|week)\s+(?:of\s+|a\s+)?(?:last|previous|the\s+previous)\s+year"
 )
 
@@ -582,6 +582,8 @@ def _build(
     ):
         return None  # a misprinted scale, or two different things
     declined = _declined(pattern, slots, text[first.start : last.end])
+    if not declined and kind == "growth" and stated_token is not None and "old" in slots:
+        declined = _distances_differ(text, clause, slots, stated_token)
     if not declined and kind == "growth":
         # "Exports by volume rose 4%": a measure named in the subject that no amount of
         # money is, so the rate says nothing of the values ("same-store sales" are sales).
@@ -1111,6 +1113,26 @@ def _declined(pattern: ClaimPattern, slots: dict[str, Token], said: str) -> str:
         assert basis is not None
         return f"the rate is {basis.group(0)!r}, another basis than the values"
     return ""
+
+
+def _distances_differ(text: str, clause: Clause, slots: dict[str, Token], rate: Token) -> str:
+    """Why a rate that says how far back it compares ("0.3% on the month") is not judged
+    against a base that says another distance ("against 100.7 a year earlier"), or ""."""
+    old = slots["old"]
+    following = [t for t in clause.tokens if t.start > rate.end and t.code in "VPQMr"]
+    own_end = following[0].start if following else clause.end
+    direction = slots.get("DIR")
+    own_start = (
+        direction.start if direction is not None and direction.start < rate.start else rate.start
+    )
+    after_old = [t for t in clause.tokens if t.start > old.end and t.code in "VPQMr"]
+    base_end = after_old[0].start if after_old else clause.end
+    ours = _stated_months_back(text[own_start:own_end])
+    theirs = _stated_months_back(text[old.end : base_end])
+    if ours is None or theirs is None or ours == theirs:
+        return ""
+    words = {1: "a month", 3: "a quarter", 12: "a year"}
+    return f"the rate compares with {words[ours]} before, the base is {words[theirs]} before"
 
 
 _NOT_MONEY_BASIS = re.compile(

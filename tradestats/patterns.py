@@ -222,6 +222,13 @@ PATTERNS: tuple[ClaimPattern, ...] = (
                 old="11,678",
             ),
             _m(
+                "Housing starts rose 2.5 pct in May to an annual rate of 1.640 mln units from "
+                "1.600 mln units in April.",
+                rate="2.5 pct",
+                new="1.640 mln",
+                old="1.600 mln",
+            ),
+            _m(
                 "Van sales rose 9.1 pct to 33,012 verses 30,260 in the year-ago month.",
                 rate="9.1 pct",
                 new="33,012",
@@ -241,6 +248,10 @@ PATTERNS: tuple[ClaimPattern, ...] = (
             "Sales rose 4% to 1,200 tonnes from $5 million a year ago.",
             "Profit grew 8% to $40 million, revenue rose to $900 million from $850 million.",
             "Funds trimmed a 15 pct net short position to 30,000 contracts from 41,000.",
+            "Output rose at an annualised rate of 4.1% in the quarter, to $9,502.0 billion "
+            "from $9,407.0 billion.",
+            "Import prices rose 0.4% on the month in May, taking the index to 108.5, against "
+            "103.9 a year earlier.",
         ),
     ),
     ClaimPattern(
@@ -1197,7 +1208,11 @@ HEDGES = frozenset(
 # A rate on another basis than the values beside it: "rose 12.7 pct on a comparable-store
 # basis to 276.7 mln", "up 3% in real terms", "at constant prices".
 OTHER_BASIS = re.compile(
-    r"(?i)\bon\s+an?\s+(?:comparable|same|like|constant|adjusted|per|daily|underlying|"
+    # An annualised rate ("at an annualised rate of 3.2%", "3.2% annualised"); values "at
+    # an annual rate of 1.85 mln" are levels, and a rate of them is a plain one.
+    r"(?i)\b(?:annuali[sz]ed|annual)\s+(?:rate|pace)\s+of\s+(?:about\s+)?\d[\d.,]*\s*(?:%|pct|per\s?cent)|"
+    r"\bannuali[sz]ed\s+\d[\d.,]*\s*(?:%|pct|per\s?cent)|\d\s*(?:%|pct|per\s?cent)\s+annuali[sz]ed|"
+    r"\bon\s+an?\s+(?:comparable|same|like|constant|adjusted|per|daily|underlying|"
     r"organic|volume|real|inflation)[\w-]*(?:\s+[\w-]+)?\s+basis|\b(?:in|by)\s+(?:volume|quantity|"
     r"tonnage)\b|\bin\s+(?:real|volume|"
     r"constant[\w\s-]*|inflation-adjusted|local[-\s]currency|nominal)\s+terms|\bat\s+constant\s+"
