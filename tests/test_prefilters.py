@@ -141,3 +141,14 @@ def test_digit_clusters_join_the_runs_of_digits_close_together() -> None:
             else:
                 joined.append((start, end))
         assert grammar._digit_clusters(text) == joined
+
+
+def test_number_words_are_found_as_by_one_search_a_word() -> None:
+    tricky = (
+        "someone, money, sixty-six, eighteen, eightteen, ninety nine, tenfold, often, "
+        "twentyone, one.two, (seven) élevenone ſix naïveone one"
+    )
+    for text in [*texts(), tricky, tricky.upper(), ""]:
+        lowered = fold(text)
+        expected = grammar._word_anchors(lowered, grammar.WORD_NUMBERS, whole=True)
+        assert grammar._number_words(lowered) == expected

@@ -27,6 +27,7 @@ from tradestats.extraction.periods import (
     format_month,
     resolve_mention,
     shift_span,
+    stated_periods,
 )
 from tradestats.models import Document, Figure, InputProblem
 from tradestats.segment import Sentence, split_sentences
@@ -327,6 +328,8 @@ def extract_document(
             index += 1
         if i in broken:
             continue
+        if not in_sentence:
+            continue  # most sentences hold no figure
         try:
             in_sentence = _adopt_currency(text, in_sentence)
             if in_sentence:
@@ -553,7 +556,9 @@ def _catch_up(
                 state.reporter = reporters[-1].value
                 need_reporter = False
         if need_period and _DIGIT.search(text, sentence.start, sentence.end):
-            for p in find_periods(text, sentence.start, sentence.end, state.fiscal_start, folded):
+            # Relative periods never count here ("shift is None" below): only the stated
+            # ones are read, and no further than the first that counts.
+            for p in stated_periods(text, sentence.start, sentence.end, state.fiscal_start):
                 if (
                     # A month without a year ("fell for a 12th month in October") counts
                     # when the date of writing gives it one; "this year" names no month.
@@ -906,6 +911,10 @@ def _read_periods(
     """The periods of a sentence resolved, with the roles they play: the one reading of
     periods that figures and :func:`read_periods` share. ``readings`` are the sentence's
     figures, which tell the base of a comparison from the value compared."""
+    if not periods:
+        # Half the sentences with figures name no period: nothing to resolve, no figure
+        # with a period attached, no base.
+        return _SentencePeriods([], {}, set(), set(), state, sentence_start=sentence.start)
     # "a fall of 4.1% v. June 2018", "compared with January-June 2018": the period of the
     # base value only, never of the figures around it.
     bases: set[int] = set()

@@ -9,6 +9,7 @@ from the document date when the caller knows it; otherwise the year stays unknow
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -233,9 +234,11 @@ def _resolve_span(
         tail = groups.string[groups.start("ryear" + suffix) : groups.end(WHOLE)]
         fiscal = re.search(r"(?i)fiscal|financial", tail) is not None
         return ("deictic-fiscal" if fiscal else "deictic"), shift
+    year = groups["year" + suffix]
+    if year:
+        # A plain year, the commonest: no need for the fiscal year's groups.
+        return "calendar", int(year)
     part = {name: groups[name + suffix] for name in _YEAR_GROUPS}
-    if part["year"]:
-        return "calendar", int(part["year"])
     end_year = _fiscal_end_year(part)
     if end_year is None:
         return None
@@ -476,11 +479,7 @@ def find_periods(
     ``days`` keeps dates ("16 August 2019") as their months; a figure's period is never one.
     ``shapes`` names the shape of each mention (see SHAPES).
     """
-    found: list[PeriodMention] = []
-    for match in skipping.finditer(PERIOD_PATTERN, text, start, end):
-        parsed = parse_period(match, fiscal_start, shapes, days)
-        if parsed is not None and (days or not parsed.day):
-            found.append(parsed)
+    found = list(stated_periods(text, start, end, fiscal_start, days, shapes))
     if folded is None:
         folded = fold(text)
     absolute = list(found)
@@ -515,8 +514,28 @@ def find_periods(
                 shape=_RELATIVE_SHAPES[shift],
             )
         )
-    found.sort(key=lambda p: p.start)
+    if len(found) > len(absolute):
+        found.sort(key=lambda p: p.start)  # the stated ones come in order already
     return found
+
+
+def stated_periods(
+    text: str,
+    start: int,
+    end: int,
+    fiscal_start: int,
+    days: bool = False,
+    shapes: bool = False,
+) -> Iterator[PeriodMention]:
+    """The periods of ``find_periods`` that are no relative ones, in order, one at a time.
+
+    A caller that wants only the first stated period of a sentence stops reading there,
+    and reads no relative periods at all.
+    """
+    for match in skipping.finditer(PERIOD_PATTERN, text, start, end):
+        parsed = parse_period(match, fiscal_start, shapes, days)
+        if parsed is not None and (days or not parsed.day):
+            yield parsed
 
 
 def fill_year(mention: PeriodMention, year: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
