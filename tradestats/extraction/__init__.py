@@ -631,6 +631,7 @@ def _sentence_figures(
     partners = [c for c in countries if c.how in ("partner", "pair", "from")]
     partner_starts = [c.start for c in partners]
     flow_starts = [m.start for m in flows]
+    country_starts = [c.start for c in countries]
     own_flow = bool(flows)
     ranking = (
         not any(m.value != "other" for m in flows)
@@ -676,7 +677,12 @@ def _sentence_figures(
         # In a ranking every trader is an item, the story's own country too.
         item = (
             _item_country(
-                text, countries, previous_end, reading, None if ranking else reporter_code
+                text,
+                countries,
+                country_starts,
+                previous_end,
+                reading,
+                None if ranking else reporter_code,
             )
             if countries
             else None
@@ -914,7 +920,9 @@ def _read_periods(
     if not periods:
         # Half the sentences with figures name no period: nothing to resolve, no figure
         # with a period attached, no base.
-        return _SentencePeriods([], {}, set(), set(), state, sentence_start=sentence.start)
+        return _SentencePeriods(
+            [], {}, set(), set(), state, sentence_start=sentence.start, sentence_end=sentence.end
+        )
     # "a fall of 4.1% v. June 2018", "compared with January-June 2018": the period of the
     # base value only, never of the figures around it.
     bases: set[int] = set()
@@ -982,6 +990,7 @@ def _read_periods(
         state,
         same_period_of=same_period_of,
         sentence_start=sentence.start,
+        sentence_end=sentence.end,
     )
     for reading in readings:
         attached = read.attached_after(text, reading)
@@ -1081,12 +1090,15 @@ def _trader_flow(folded: str, end: int, sentence: Sentence) -> str | None:
 def _item_country(
     text: str,
     countries: list[ctx.Mention],
+    starts: list[int],
     previous_end: int,
     reading: Reading,
     reporter: str | None,
 ) -> ctx.Mention | None:
     """The country of the list item a figure is in, named right before it, if any."""
-    for mention in reversed(countries):
+    # From the last country named before the figure back: a look-up, not a scan of all.
+    for index in range(bisect.bisect_left(starts, reading.start) - 1, -1, -1):
+        mention = countries[index]
         if mention.end > reading.start:
             continue
         if mention.start < previous_end:
@@ -1182,6 +1194,8 @@ class _SentencePeriods:
     # years after "the same period of": the current value's months in that year
     same_period_of: set[int] = field(default_factory=set)
     sentence_start: int = 0
+    sentence_end: int = 0
+    breaks: list[int] | None = None  # where clauses begin after a break, once asked
 
     def resolved(
         self, mention: PeriodMention, previous_span: Span | None, base_figure: bool = False
@@ -1254,10 +1268,15 @@ class _SentencePeriods:
 
     def clause_start(self, text: str, position: int) -> int:
         """Where the clause holding ``position`` begins: after "; " or ", while" and the like."""
-        start = self.sentence_start
-        for match in _CLAUSE_BREAK.finditer(text, self.sentence_start, position):
-            start = match.end()
-        return start
+        if self.breaks is None:
+            # Found once a sentence and searched by position, so that a flattened table of
+            # thousands of figures in one "sentence" costs each figure a look-up, not a scan.
+            self.breaks = [
+                m.end()
+                for m in _CLAUSE_BREAK.finditer(text, self.sentence_start, self.sentence_end)
+            ]
+        index = bisect.bisect_right(self.breaks, position) - 1
+        return self.breaks[index] if index >= 0 else self.sentence_start
 
     def own(self, p: PeriodMention) -> bool:
         # "last year", resolved from the date of writing, is as stated as "2024".
