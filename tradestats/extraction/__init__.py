@@ -133,6 +133,8 @@ _ORIGINALLY = re.compile(
     r"(?i)\(\s*(?:originally|initially|previously)(?:\s+(?:reported|estimated))?(?:\s+as|\s+at)?\s*$"
 )
 # Where a clause of its own begins inside a sentence.
+# The words between a flow and the amount it is of: "deficit of", "exports worth".
+_FLOW_OF = re.compile(r"\s+(?:of|worth)\s+(?:(?:about|around|nearly|some|over|almost)\s+)?")
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but|although)\s+|\s+while\s+")
 _IN_RELATIVE = re.compile(r"\s+(?:in|during)\s+")
 _RELATIVE_LINK = re.compile(
@@ -1139,8 +1141,12 @@ def _flow_for(
 ) -> str | None:
     index = bisect.bisect_left(starts, reading.end)
     after = flows[index] if index < len(flows) else None
-    if after is not None and ctx.adjacent_after(text, reading.end, after):
-        chosen: ctx.Mention | None = after
+    before = flows[index - 1] if index > 0 and flows[index - 1].end <= reading.start else None
+    if before is not None and _FLOW_OF.fullmatch(text, before.end, reading.start):
+        # "a deficit of €0.49 billion in bilateral trade": the noun the amount is of.
+        chosen: ctx.Mention | None = before
+    elif after is not None and ctx.adjacent_after(text, reading.end, after):
+        chosen = after
     else:
         chosen = _last_before(flows, starts, reading.start, _any) or after
     if chosen is None:
