@@ -240,6 +240,9 @@ QUIET = [
     "compared with $12.0 billion a year ago.",
     "The export price index rose 6.0 pct month-on-month in May. Export values reached $14.0 "
     "billion, compared with $13.0 billion in April.",
+    # a base followed by its own revised figure: which one the change is over is unsaid
+    "Exports rose $0.4 billion to $20.0 billion from $19.0 billion in the previous "
+    "quarter's revised figure of $19.6 billion.",
     # "this" after a sentence of two subjects could be either
     "Exports reached $50.0 billion, while imports came to $30.0 billion. That was 12% more "
     "than the $27.5 billion of 2022.",

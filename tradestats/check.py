@@ -394,7 +394,10 @@ def _judge_share(relation: Relation, config: Config) -> Claim:
 
 def _judge_change(relation: Relation) -> Claim:
     change = relation.stated
-    assert change is not None and relation.new is not None and relation.old is not None
+    assert change is not None
+    if relation.new is None or relation.old is None:
+        # Linked but declined ("rose about $2 billion to X from Y"): the reason says why.
+        return _unverifiable(relation, "TS104", "the values it joins are not stated")
     values = Interval.of(relation.new) - Interval.of(relation.old)
     exact = relation.new.value - relation.old.value
     sign = -1 if (relation.direction or change.direction) == "down" and change.value > 0 else 1

@@ -582,6 +582,8 @@ def _build(
     ):
         return None  # a misprinted scale, or two different things
     declined = _declined(pattern, slots, text[first.start : last.end])
+    if not declined and "old" in slots and _base_revised_after(slots["old"], tokens):
+        declined = "the base is followed by a revised figure of its own: which one is meant?"
     if not declined and kind == "growth" and stated_token is not None and "old" in slots:
         declined = _distances_differ(text, clause, slots, stated_token)
     if not declined and kind == "growth":
@@ -1113,6 +1115,20 @@ def _declined(pattern: ClaimPattern, slots: dict[str, Token], said: str) -> str:
         assert basis is not None
         return f"the rate is {basis.group(0)!r}, another basis than the values"
     return ""
+
+
+def _base_revised_after(old: Token, tokens: Sequence[Token]) -> bool:
+    """ "from $29,000m in the previous quarter's revised figure of $29,500m": a base and,
+    right after it, a revised value of the same period, with nothing to say which the
+    claim used."""
+    at = next((i for i, t in enumerate(tokens) if t is old), None)
+    if at is None:
+        return False
+    gap = tokens[at + 1 : at + 11]
+    for i, token in enumerate(gap):
+        if token.code not in "pw":
+            return token.code == "V" and any(t.text.lower() == "revised" for t in gap[:i])
+    return False
 
 
 def _distances_differ(text: str, clause: Clause, slots: dict[str, Token], rate: Token) -> str:
