@@ -240,6 +240,12 @@ QUIET = [
     "compared with $12.0 billion a year ago.",
     "The export price index rose 6.0 pct month-on-month in May. Export values reached $14.0 "
     "billion, compared with $13.0 billion in April.",
+    # a total's base is no total of this year's exports and imports
+    "In January-June 2025 total trade reached $612.0 billion, up 3.0 per cent from $594.2 "
+    "billion, of which exports were $330.0 billion and imports $282.0 billion.",
+    # a share is the current value's, not its base's
+    "Coal exports fell 8.0 per cent to R23.0 billion from R25.0 billion, making up 11.5% of "
+    "total exports of R200.0 billion.",
     # a base followed by its own revised figure: which one the change is over is unsaid
     "Exports rose $0.4 billion to $20.0 billion from $19.0 billion in the previous "
     "quarter's revised figure of $19.6 billion.",

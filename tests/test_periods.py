@@ -9,7 +9,14 @@ import pytest
 
 from tests.conftest import FIXTURES, load_cases
 from tradestats import extract, periods
-from tradestats.extraction.periods import SHAPES, Shape, find_periods
+from tradestats.extraction.periods import (
+    CALENDAR_GRAMMAR,
+    SHAPES,
+    CalendarEntry,
+    Shape,
+    calendar_periods,
+    find_periods,
+)
 
 CASES = load_cases("extract/periods.toml")
 EXAMPLES = [(shape, example) for shape in SHAPES for example in shape.examples]
@@ -83,3 +90,23 @@ def test_an_older_story_above_lends_the_india_story_no_period(reference: date | 
         if p.start >= shift
     ]
     assert stated_stacked == stated_alone
+
+
+@pytest.mark.parametrize(
+    ("entry", "example"),
+    [(entry, example) for entry in CALENDAR_GRAMMAR for example in entry.examples],
+    ids=lambda item: getattr(item, "name", None) or item[0],
+)
+def test_calendar_entry_reads_its_example(entry: CalendarEntry, example: tuple) -> None:
+    # Every example is dated from Wednesday 18 February 1998.
+    text, matched, start, end = example
+    found = [p for p in calendar_periods(text, date(1998, 2, 18)) if p.text == matched]
+    assert [(p.period_start, p.period_end) for p in found] == [(start, end)]
+
+
+def test_days_and_weeks_are_no_figure_period() -> None:
+    # "said on Monday" dates the saying, not the exports.
+    text = "Exports rose 5% to $2.0 billion, the ministry said on Monday."
+    figures = extract(text, reference_date=date(1998, 2, 18))
+    assert [(f.text, f.period_start) for f in figures] == [("5%", None), ("$2.0 billion", None)]
+    assert [p.text for p in periods(text, reference_date=date(1998, 2, 18))] == ["Monday"]

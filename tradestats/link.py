@@ -93,6 +93,9 @@ _AGGREGATE = re.compile(
 # A value with no scale word takes the scale of the value it is compared with ("to 1.85
 # mln from 1.80") only if that brings the two within this factor of each other.
 _SCALE_REACH = Decimal(20)
+_COMPARED_AFTER = re.compile(
+    r"(?i)\s*,?\s*(?:compared\s+(?:with|to)|as\s+against|against|versus|vs\.?)\s"
+)
 # A series stated more often than this has no one value to take as a base.
 _SERIES_REPEATS = 16
 # How many sentences of words only may stand between a rate and the next sentence's pair.
@@ -181,6 +184,9 @@ class _Document:
             if f.start not in self.asides
             and self.aggregate(f) == kind
             and self.subject(f) == subject
+            # "to $284.3 billion compared with July 2024": the current value of another
+            # comparison, whatever period the words after it lend it.
+            and not _COMPARED_AFTER.match(self.text, f.end)
         ]
         values = {f.value for f in found}
         return found[0] if len(values) == 1 else None
@@ -1433,14 +1439,24 @@ def _share_relation(doc: _Document, index: int, share: Figure) -> Relation | Non
         and f.period_end == share.period_end
         and f.start not in doc.asides
     ]
-    part = next((f for f in reversed(levels) if f.end <= share.start), None)
+    sentence = doc.sentences[index]
+    # "fell to R21.5 billion from R23.2bn, making up 12.2% of ...": the share is the
+    # current value's, never the base's.
+    part = next(
+        (
+            f
+            for f in reversed(levels)
+            if f.end <= share.start and not _is_base(doc.text, f, sentence)
+        ),
+        None,
+    )
     whole = next((f for f in levels if f.start >= share.end), None)
     if part is None or whole is None or part.unit != whole.unit or part.flow != whole.flow:
         return None
     if not _TOTAL.search(doc.text, share.end, whole.start):
         return None  # the later value must be named as the total
     between = doc.text[share.end : whole.start]
-    if "(" in between or ")" in between or _is_base(doc.text, whole, doc.sentences[index]):
+    if "(" in between or ")" in between or _is_base(doc.text, whole, sentence):
         # "$14 billion (60% of the total), against $13.3 billion a year earlier": the
         # value after a parenthesis, or a base of comparison, is no total of the share.
         return None
@@ -1502,6 +1518,9 @@ def _identities(doc: _Document) -> list[Relation]:
                 or not f.period_start
                 or f.expectation
                 or f.start in doc.asides
+                # "up 2.6% from $730.5 billion": a base is of another period, whatever
+                # period its sentence lends it, and makes no identity with the current.
+                or _is_base(doc.text, f, doc.sentences[index])
             ):
                 continue
             key = (f.unit, f.reporter, f.partner, f.period_start, f.period_end)

@@ -23,6 +23,7 @@ from tradestats.extraction.periods import (
     Frame,
     PeriodMention,
     StatedPeriod,
+    calendar_periods,
     find_periods,
     format_month,
     resolve_mention,
@@ -236,6 +237,10 @@ def read_periods(text: str, reference_date: date | None = None) -> list[StatedPe
         for mention in mentions:
             if mention.shift is not None:
                 span = read.resolved(mention, current)
+                if span is None and state.reference_date is not None:
+                    # Nothing stated to count from: from the date of writing, as a reader
+                    # does ("the previous year" in a story of 1998 is 1997).
+                    span = _unit_before(state.reference_date, mention.shift)
             else:
                 span = read.spans.get(mention.start)
                 if span is not None and read.own(mention):
@@ -251,7 +256,27 @@ def read_periods(text: str, reference_date: date | None = None) -> list[StatedPe
             )
         if not CAPTION.search(text, sentence.start, sentence.end):
             _carry_period(read, state)
-    return found
+    # Days and weeks counted from the date of writing ("yesterday", "last week", "two
+    # years ago"): no figure's period, but periods the text names.
+    taken = [(p.start, p.end) for p in found]
+    extra = [
+        p
+        for p in calendar_periods(text, state.reference_date)
+        if not any(p.start < end and start < p.end for start, end in taken)
+    ]
+    return sorted(found + extra, key=lambda p: p.start) if extra else found
+
+
+def _unit_before(day: date, shift: int) -> Span:
+    """The calendar year, quarter or month ``-shift`` months before the one holding ``day``."""
+    months = -shift
+    if months % 12 == 0:
+        year = day.year - months // 12
+        return (year, 1), (year, 12)
+    size = 3 if months % 3 == 0 else 1
+    first = (day.year * 12 + (day.month - 1) // size * size) - months
+    last = first + size - 1
+    return (first // 12, first % 12 + 1), (last // 12, last % 12 + 1)
 
 
 def extract_document(

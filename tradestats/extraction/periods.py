@@ -845,3 +845,132 @@ def resolve_mention(mention: PeriodMention, frame: Frame) -> tuple[Span | None, 
     if frame.year is not None:
         return fill_year(mention, frame.year), None
     return None, None
+
+
+# --- days, weeks and spans counted from the date of writing -------------------------------
+#
+# News dates its events by the day of writing: "yesterday", "on Monday", "last week", "two
+# years ago", "the 1990s". No trade figure's period is a day or a week, so these are read
+# for :func:`tradestats.periods` only; each is a named entry with sentences it must read
+# (and what it must give for a text written on Wednesday 18 February 1998), listed here
+# so that the whole of this small grammar is seen at once.
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBER_WORDS = {
+    word: n
+    for n, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()  # noqa: SIM905
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarEntry:
+    """One shape of day-counted period: its pattern and what it must read."""
+
+    name: str
+    pattern: str
+    examples: tuple[tuple[str, str, str | None, str | None], ...]  # text, match, start, end
+
+
+CALENDAR_GRAMMAR: tuple[CalendarEntry, ...] = (
+    CalendarEntry(
+        "day-deixis",
+        r"(?P<day>yesterday|today|tonight|tomorrow)",
+        (
+            ("Shares fell yesterday.", "yesterday", "1998-02", "1998-02"),
+            ("The vote is due tomorrow.", "tomorrow", "1998-02", "1998-02"),
+        ),
+    ),
+    CalendarEntry(
+        "weekday",
+        r"(?:(?P<wlast>last|this|next)\s+)?(?P<weekday>" + "|".join(_WEEKDAYS) + r")(?!['’]s\b)",
+        (
+            ("The deal closed on Monday.", "Monday", "1998-02", "1998-02"),
+            ("Talks resume next Tuesday.", "next Tuesday", "1998-02", "1998-02"),
+        ),
+    ),
+    CalendarEntry(
+        "week-deixis",
+        r"(?P<wdeixis>last|this|next|past)\s+(?P<wunit>week|weekend)",
+        (("Sales rose last week.", "last week", "1998-02", "1998-02"),),
+    ),
+    CalendarEntry(
+        "units-ago",
+        r"(?P<count>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+        r"\s+(?P<unit>day|week|month|year)s?\s+ago",
+        (
+            ("Profits doubled two years ago.", "two years ago", "1996-01", "1996-12"),
+            ("It opened three months ago.", "three months ago", "1997-11", "1997-11"),
+        ),
+    ),
+    CalendarEntry(
+        "decade",
+        r"(?:the\s+)?(?:(?:early|mid|late)[-\s])?(?P<decade>(?:1[89]|20)\d0)['’]?s",
+        (("Prices rose in the 1990s.", "the 1990s", "1990-01", "1999-12"),),
+    ),
+)
+
+_CALENDAR = re.compile(
+    r"(?i)(?<![\w-])(?:"
+    + "|".join(f"(?:{entry.pattern})" for entry in CALENDAR_GRAMMAR)
+    + r")(?![\w-])"
+)
+
+
+def calendar_periods(text: str, reference: date | None) -> list[StatedPeriod]:
+    """The day-counted periods of ``text`` (see ``CALENDAR_GRAMMAR``), each as the months
+    it falls in; without a date of writing only a decade can be known."""
+    found: list[StatedPeriod] = []
+    for match in _CALENDAR.finditer(text):
+        if match.group("weekday") and not match.group(0)[:1].isupper() and not match.group("wlast"):
+            continue  # a weekday is written with a capital: "monday" is no date in news
+        span = _calendar_span(match, reference)
+        first, last = span if span else (None, None)
+        found.append(StatedPeriod(match.group(0), match.start(), match.end(), first, last))
+    return found
+
+
+def _calendar_span(match: re.Match[str], reference: date | None) -> tuple[str, str] | None:
+    from datetime import timedelta
+
+    if match.group("decade"):
+        decade = int(match.group("decade"))
+        return f"{decade:04d}-01", f"{decade + 9:04d}-12"
+    if reference is None:
+        return None
+
+    def month_of(day: date) -> str:
+        return f"{day.year:04d}-{day.month:02d}"
+
+    if match.group("day"):
+        step = {"yesterday": -1, "tomorrow": 1}.get(match.group("day").lower(), 0)
+        day = reference + timedelta(days=step)
+        return month_of(day), month_of(day)
+    if match.group("weekday"):
+        target = _WEEKDAYS.index(match.group("weekday").lower())
+        back = (reference.weekday() - target) % 7
+        which = (match.group("wlast") or "").lower()
+        if which == "next":
+            day = reference + timedelta(days=(target - reference.weekday()) % 7 or 7)
+        elif which == "last":
+            day = reference - timedelta(days=back or 7)
+        else:  # news reports what happened: the latest such day, today included
+            day = reference - timedelta(days=back)
+        return month_of(day), month_of(day)
+    if match.group("wunit"):
+        shift = {"last": -7, "past": -7, "next": 7}.get(match.group("wdeixis").lower(), 0)
+        monday = reference - timedelta(days=reference.weekday()) + timedelta(days=shift)
+        return month_of(monday), month_of(monday + timedelta(days=6))
+    count_word = match.group("count").lower()
+    count = int(count_word) if count_word.isdigit() else _NUMBER_WORDS.get(count_word, 1)
+    unit = match.group("unit").lower()
+    if unit == "year":
+        year = reference.year - count
+        return f"{year:04d}-01", f"{year:04d}-12"
+    if unit == "month":
+        index = reference.year * 12 + reference.month - 1 - count
+        month = f"{index // 12:04d}-{index % 12 + 1:02d}"
+        return month, month
+    day = reference - timedelta(days=count * (7 if unit == "week" else 1))
+    return month_of(day), month_of(day)
