@@ -299,3 +299,10 @@ def test_a_point_change_written_in_percent_names_its_exact_difference() -> None:
     )
     assert [(f.rule, f.severity) for f in result.findings] == [("TS201", "warning")]
     assert "the difference in points, -0.25 pp" in result.findings[0].message
+
+
+def test_over_after_a_rate_is_the_comparison_not_a_bound() -> None:
+    # 440.0 over 490.0 is -10.2%: "over" names the base, it bounds nothing.
+    text = "Imports totalled 440.0 billion riyals, registering a decline of {rate}% over SR490.0 billion."
+    assert _findings(text.format(rate="10.2")) == []
+    assert [rule for rule, _severity, _stated in _findings(text.format(rate="17.0"))] == ["TS101"]

@@ -398,6 +398,10 @@ def _classify(document: Document, raw: list[Token]) -> list[Token]:
         if token.code != "w":
             if token.text == ";":
                 out.append(Token("|", token.start, token.end, token.text))
+            elif token.hedge and before is not None and before.code == "n":
+                # "a decline of 17% over SR489.8 billion": the word is the comparison's,
+                # not a bound on the value.
+                out.append(token._replace(hedge=""))
             else:
                 out.append(token)
             continue
