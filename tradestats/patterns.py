@@ -848,6 +848,29 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         joined_by=frozenset({"with"}),
     ),
     ClaimPattern(
+        "rate-at-vs",
+        "growth",
+        "DIR:D _ rate:PQ ~ , JOIN:w new:V _ K _ old:V",
+        "registered a growth of N% over the same month last year, at X against Y",
+        (
+            _m(
+                "Exports registered a growth of 4.0% over the same month last year, at "
+                "R182.0 billion against R175.0 billion.",
+                rate="4.0%",
+                new="R182.0 billion",
+                old="R175.0 billion",
+            ),
+        ),
+        (
+            "Exports registered a growth of 4.0% over the same month last year, imports at "
+            "R182.0 billion against R175.0 billion.",
+            "Exports grew 4.0% in May, at a time when imports were R182.0 billion against "
+            "R175.0 billion.",
+        ),
+        evidence="sentence",
+        joined_by=frozenset({"at"}),
+    ),
+    ClaimPattern(
         "change-to-then-rate",
         "growth",
         "D _ change:V _ T _ new:V ~ , ^ DIR:D _ rate:PQ $",
