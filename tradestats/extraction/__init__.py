@@ -136,6 +136,7 @@ _ORIGINALLY = re.compile(
 # Where a clause of its own begins inside a sentence.
 # The words between a flow and the amount it is of: "deficit of", "exports worth".
 _FLOW_OF = re.compile(r"\s+(?:of|worth)\s+(?:(?:about|around|nearly|some|over|almost)\s+)?")
+_OVER_BASE = re.compile(r"(?i)\s*,?\s*(?:over|from|compared\s+(?:with|to)|against|than|on)\s")
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but|although)\s+|\s+while\s+")
 _IN_RELATIVE = re.compile(r"\s+(?:in|during)\s+")
 _RELATIVE_LINK = re.compile(
@@ -1333,6 +1334,14 @@ class _SentencePeriods:
         ):
             # "up 5% from a year earlier" names the base; "surged 131% in the previous
             # month" the change's own period.
+            return None
+        if (
+            reading.kind in _CHANGE_KINDS
+            and (p.start in self.bases or p.start in self.same_period_of)
+            and _OVER_BASE.match(text, reading.end)
+        ):
+            # "up 9.1% over the same period of 2018" names the base's period; "against
+            # 3.6% in the same period of 1986" is that rate's own.
             return None
         # A conversion in brackets may sit between: "$5 bn (Rs 41,000 crore) in July".
         gap = _BRACKETS.sub("", text[reading.end : p.start])
