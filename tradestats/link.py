@@ -98,7 +98,8 @@ _COMPARED_AFTER = re.compile(
 )
 # A series stated more often than this has no one value to take as a base.
 _SERIES_REPEATS = 16
-# How many sentences of words only may stand between a rate and the next sentence's pair.
+# How many sentences ahead the pair of a rate with no values may stand: the next one, or
+# the one after a sentence of words only.
 _WORDS_ONLY_REACH = 2
 # How many sentences back a pronoun's subject is looked for.
 _SUBJECT_REACH = 6
@@ -681,7 +682,7 @@ def _part_of_month(text: str) -> bool:
 _SERIES_HEADS = frozenset(
     """
     price prices index indices output production sales credit supply trade balance
-    deficit surplus exports imports shipments purchases sales volume volumes value values
+    deficit surplus exports imports shipments purchases volume volumes value values
     """.split()  # noqa: SIM905 - a word list reads better as prose
 )
 # Words before a head that name the flow, not a part of it.
