@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from tradestats.clauses import Clause, Token, split_clauses
+from tradestats.dates import MONTHS
 from tradestats.extraction.context import find_flows, qualifier_meaning
 from tradestats.extraction.grammar import parse_number
 from tradestats.extraction.refdata import country_names, currency_words
@@ -734,15 +735,6 @@ def _says_what_it_compares(said: str) -> bool:
     return bool(_COMPARED_WITH.search(said))
 
 
-_MONTH_NUMBERS = {
-    name: f"{number:02d}"
-    for number, name in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
-        start=1,
-    )
-}
-
-
 def _gap(new: Figure, old: Figure, clauses: Sequence[Clause]) -> int | None:
     """How many months the old value is before the new one, from their periods, or from
     the months named after two bare values (a year where the same month is named)."""
@@ -753,15 +745,15 @@ def _gap(new: Figure, old: Figure, clauses: Sequence[Clause]) -> int | None:
     a, b = _month_named_after(clauses, new), _month_named_after(clauses, old)
     if a is None or b is None:
         return None
-    return (int(a) - int(b)) % 12 or 12
+    return (a - b) % 12 or 12
 
 
 def _month_index(period: str) -> int:
     return int(period[:4]) * 12 + int(period[5:7])
 
 
-def _month_named_after(clauses: Sequence[Clause], value: Figure) -> str | None:
-    """The month (as "01".."12") named right after a value that has no period of its own
+def _month_named_after(clauses: Sequence[Clause], value: Figure) -> int | None:
+    """The month (1 to 12) named right after a value that has no period of its own
     (a bare index level: "registered 172.8 in January"), before any other figure."""
     for clause in clauses:
         tokens = clause.tokens
@@ -771,7 +763,7 @@ def _month_named_after(clauses: Sequence[Clause], value: Figure) -> str | None:
         for token in tokens[at + 1 : at + 4]:
             if token.code != "p":
                 return None
-            number = _MONTH_NUMBERS.get(token.text.lower()[:3])
+            number = MONTHS.get(token.text.lower()[:3])
             if number is not None and token.text[:1].isupper():
                 return number
         return None
@@ -874,7 +866,8 @@ def _next_sentence_pair(
         len(rates) > 1
         and new.period_end != rate.period_end
         and not (
-            new.period_end is None and _month_named_after(following, new) == rate.period_end[5:7]
+            new.period_end is None
+            and _month_named_after(following, new) == int(rate.period_end[5:7])
         )
     ):
         return None
@@ -1103,19 +1096,18 @@ def _hedged(figure: Figure | None, hedges: dict[int, str]) -> Figure | None:
 def _declined(pattern: ClaimPattern, slots: dict[str, Token], said: str) -> str:
     """Why a linked claim is still not judged, or "" to judge it."""
     hedged = [slots[r] for r in ("new", "old", "change", "mult") if r in slots and slots[r].hedge]
+    bounds = sum(_hedge_meaning(t) in _ABOVE | _BELOW for t in hedged)
     for token in hedged:
         figure = token.figure
-        meaning = (figure.qualifier if figure else None) or qualifier_meaning(token.hedge)
         judged = (
             pattern.kind in _JUDGED_HEDGED
             and token is not slots.get("mult")
             and figure is not None
             and figure.low is None
             and figure.value > 0
-            and meaning is not None
+            and _hedge_meaning(token) is not None
         )
-        bounds = [t for t in hedged if _bound(t)]
-        if not judged or len(bounds) > 1:
+        if not judged or bounds > 1:
             return f"'{token.hedge}' makes {token.text!r} approximate or a bound"
     if pattern.kind == "growth" and OTHER_BASIS.search(said):
         basis = OTHER_BASIS.search(said)
@@ -1163,9 +1155,11 @@ _NOT_MONEY_BASIS = re.compile(
 )
 
 
-def _bound(token: Token) -> bool:
-    meaning = (token.figure.qualifier if token.figure else None) or qualifier_meaning(token.hedge)
-    return meaning in _ABOVE or meaning in _BELOW
+def _hedge_meaning(token: Token) -> str | None:
+    """What a value's hedge says of it ("about", "over", "less than"), as the extraction
+    names it, whether the extraction or the clause tokens found the hedge."""
+    figure = token.figure
+    return (figure.qualifier if figure else None) or qualifier_meaning(token.hedge)
 
 
 def _clauses_before(doc: _Document, clause: Clause) -> list[Clause]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from tradestats.dates import MONTH_NAME, MONTHS
 from tradestats.extraction import skipping
@@ -932,8 +932,6 @@ def calendar_periods(text: str, reference: date | None) -> list[StatedPeriod]:
 
 
 def _calendar_span(match: re.Match[str], reference: date | None) -> tuple[str, str] | None:
-    from datetime import timedelta
-
     if match.group("decade"):
         decade = int(match.group("decade"))
         return f"{decade:04d}-01", f"{decade + 9:04d}-12"
