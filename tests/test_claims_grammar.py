@@ -156,7 +156,11 @@ def test_a_value_more_than_x_is_a_bound() -> None:
 
 def test_two_bounds_leave_nothing_to_judge() -> None:
     text = "Sales rose 5 pct to more than 40 mln dlrs from less than 20 mln dlrs."
-    assert _findings(text) == []
+    (claim,) = check_document(Document(text, "draft.txt"), Config()).claims
+    assert (claim.verdict, claim.note) == (
+        "unverifiable",
+        "'more than' makes '40 mln dlrs' approximate or a bound",
+    )
 
 
 def test_between_two_names_is_one_subject() -> None:
