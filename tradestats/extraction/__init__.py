@@ -30,6 +30,7 @@ from tradestats.extraction.periods import (
     shift_span,
     stated_periods,
 )
+from tradestats.extraction.refdata import currency_words
 from tradestats.models import Document, Figure, InputProblem
 from tradestats.segment import Sentence, split_sentences
 
@@ -528,7 +529,45 @@ def _adopt_currency(text: str, readings: list[Reading]) -> list[Reading]:
             else:
                 continue
         kept.append(reading)
-    return kept
+    return _local_dollar(text, kept)
+
+
+# A bare dollar sign, with or without a sign of its own: "$52,069m", "-$3bn", "($5bn)".
+_BARE_DOLLAR = re.compile(r"[-+−(]?\$\s?\d")
+
+
+@cache
+def _other_dollars() -> frozenset[str]:
+    """The currencies other than the US dollar that a dollar sign is written for ("A$",
+    "C$", "NZ$"): those whose names are dollars."""
+    return frozenset(
+        code for word, code in currency_words().items() if code != "USD" and "dollar" in word
+    )
+
+
+def _local_dollar(text: str, readings: list[Reading]) -> list[Reading]:
+    """A bare "$" in a sentence that writes another dollar, and no US one, is that dollar.
+
+    Canadian and Australian releases name their dollar once and then write "$": "imports
+    jumped 5.0% to A$46.2 billion, leaving a surplus of $10.3 billion". Read as US dollars,
+    the two amounts could not be compared. Only where the sentence names exactly one such
+    dollar and no amount says it is American ("US$", "USD", "U.S. dollars", "dlrs").
+    """
+    money = [r for r in readings if r.kind == "money"]
+    if len(money) < 2:
+        return readings
+    others = {r.unit for r in money if r.unit in _other_dollars()}
+    if len(others) != 1:
+        return readings
+    bare = {
+        r.start
+        for r in money
+        if r.unit == "USD" and _BARE_DOLLAR.match(text, r.start, min(len(text), r.start + 4))
+    }
+    if not bare or any(r.unit == "USD" and r.start not in bare for r in money):
+        return readings
+    (local,) = others
+    return [replace(r, unit=local) if r.start in bare else r for r in readings]
 
 
 _PART_OF_GAP = re.compile(r"(?i)\s+(?:out\s+)?of\s+(?:the|its|their|a|an)\s+")
