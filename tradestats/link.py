@@ -437,6 +437,8 @@ def _opens(pattern: ClaimPattern, clause: Clause, first_main: Clause | None) -> 
     """Whether an anchored pattern may open this clause: a sentence's first clause for a
     value of the sentence before, a later one for the value or the verb of the clause
     before."""
+    if pattern.new_from == "before-aside":
+        return clause.aside
     if clause.aside:
         return False
     if pattern.new_from == "sentence":
@@ -516,6 +518,14 @@ def _build(
         if not dated and not _same_period_words(doc, rate_token, slots["new"], tokens):
             return None  # the same, undated: "in June" against "for the half"
         direction = None if exchange else rate_token.direction
+    if pattern.new_from == "before-aside":
+        if old is None or any(t.figure is not None for t in tokens[match.end(1) :]):
+            return None  # another figure after the base: whose base is it?
+        index = match.start("old")
+        unit = tokens[index + 1].text if index + 1 < len(tokens) else ""
+        new = _value_before_aside(doc, clause, unit)
+        if new is None:
+            return None
     if new is None and pattern.new_from == "flow" and old is not None:
         new = _same_flow_before(doc, clause, stated, old)
         if new is None:
@@ -1160,6 +1170,37 @@ def _hedge_meaning(token: Token) -> str | None:
     names it, whether the extraction or the clause tokens found the hedge."""
     figure = token.figure
     return (figure.qualifier if figure else None) or qualifier_meaning(token.hedge)
+
+
+def _value_before_aside(doc: _Document, aside: Clause, unit: str) -> Figure | None:
+    """The value printed right before the parenthesis ``aside`` stands in, if it is the
+    current value of its own clause: "exports were X (up 3% from Y)", never "rose to X from
+    Z (up 3% from Y)" or "reached X last year (...)". A unit word may stand between when
+    the base in the parenthesis has the same one after it, ``unit``: "4.6 mln litres (up
+    15 pct from 4.0 mln litres)"."""
+    clauses = doc.clauses[aside.sentence] if aside.sentence < len(doc.clauses) else []
+    for clause in clauses:
+        if clause.aside or not clause.start <= aside.start <= clause.end:
+            continue
+        tokens = clause.tokens
+        for i, token in enumerate(tokens):
+            if token.code != "a" or token.start != aside.start:
+                continue
+            before = i - 1
+            if (
+                before > 0
+                and tokens[before].code == "w"
+                and tokens[before].text.lower() == unit.lower()
+            ):
+                before -= 1
+            if before < 0 or tokens[before].code != "V" or tokens[before].figure is None:
+                return None
+            value = tokens[before].figure
+            between = doc.text[tokens[before].end : aside.start]
+            if not re.fullmatch(r"\s*(?:[^\W\d_]+\s*)?\(\s*", between):
+                return None
+            return None if _after_base_word(tokens, before) else value
+    return None
 
 
 def _clauses_before(doc: _Document, clause: Clause) -> list[Clause]:

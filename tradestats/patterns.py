@@ -369,6 +369,38 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         ),
     ),
     ClaimPattern(
+        "value-then-aside-rate-from",
+        "growth",
+        "DIR:D _ rate:PQ _ FK . old:V",
+        "X (up/down N% from Y): the value right before the parenthesis is the one compared",
+        (
+            _m(
+                "Of the total, shipments abroad were $81.2 billion (down 3.7% from $84.3 "
+                "billion) and purchases $70.9 billion.",
+                rate="3.7%",
+                new="$81.2 billion",
+                old="$84.3 billion",
+            ),
+            _m(
+                "Sales of wine reached 4.60 mln litres (up 15 pct from 4.00 mln litres in "
+                "2023), the board said.",
+                rate="15 pct",
+                new="4.60 mln",
+                old="4.00 mln",
+            ),
+        ),
+        (
+            # The value before the parenthesis is no current value of a comparison.
+            "Exports rose to $5.2 billion from $4.8 billion (up 8% from $4.8 billion).",
+            # Another figure in the parenthesis: whose base is it?
+            "Exports were $5.2 billion (up 8% from $4.8 billion and $4.5 billion in 2022).",
+            # Words between the value and the parenthesis.
+            "Exports were $5.2 billion last month (up 8% from $4.8 billion).",
+        ),
+        anchored=True,
+        new_from="before-aside",
+    ),
+    ClaimPattern(
         "level-rate-on",
         "growth",
         "< new:V ~ ,? _ DIR:D _ rate:PQ _ n . old:V",
