@@ -498,6 +498,8 @@ def _build(
     stated = stated_token.figure if stated_token is not None else None
     if _a_change_in_apposition(slots, tokens) or _rate_names_a_thing(slots, tokens):
         return None
+    if pattern.signed and (stated is None or stated.text[:1] not in "+-−"):
+        return None
     evidence = pattern.evidence
     first_slot = min(match.start(role) for role in pattern.roles if match.start(role) >= 0)
     borrows = pattern.new_from == "clause" or pattern.rate_from == "clause"

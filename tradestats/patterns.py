@@ -99,6 +99,9 @@ class ClaimPattern:
     # "clause": the rate is the clause before's, a clause that states the rate and no
     # value ("narrowed by 17.1% in the quarter and stood at X compared to Y").
     rate_from: str = ""
+    # The rate must be printed with its sign ("-4.0%", "+25.7%"): a shape with no word of
+    # change takes its direction from the sign, and an unsigned rate there is a share.
+    signed: bool = False
     roles: tuple[str, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
@@ -624,6 +627,31 @@ PATTERNS: tuple[ClaimPattern, ...] = (
                 old="$8.3 billion",
             ),
         ),
+    ),
+    ClaimPattern(
+        "level-vs-then-signed-rate",
+        "growth",
+        "< new:V ~ K _ old:V , rate:P $",
+        "X against / compared with Y, -N% (a rate printed with its sign after the pair)",
+        (
+            _m(
+                "Leading items were tea ($3.03 billion against $3.38 billion, -10.4%) and rice.",
+                rate="-10.4%",
+                new="$3.03 billion",
+                old="$3.38 billion",
+            ),
+            _m(
+                "Exports to Chile were 96.1 mln euros versus 76.5 mln euros, +25.6%.",
+                rate="+25.6%",
+                new="96.1 mln euros",
+                old="76.5 mln euros",
+            ),
+        ),
+        (
+            # No sign: a share or a level, not the change between the two.
+            "Exports were $3.03 billion against $3.38 billion, 10.4% of the total.",
+        ),
+        signed=True,
     ),
     ClaimPattern(
         "to-from-then-rate",
