@@ -309,7 +309,9 @@ def _judge_multiple(relation: Relation) -> Claim:
             note=f"{relation.old.text} {multiple.text} is {_plain(result)}{relation.old.unit}",
         )
     if relation.new is None or relation.old is None:
-        return _unverifiable(relation, "TS103", "the values it multiplies are not stated")
+        return _unverifiable(
+            relation, "TS103", relation.reason or "the values it multiplies are not stated"
+        )
     try:
         values = ratio(Interval.of(relation.new), Interval.of(relation.old))
     except ZeroDivisionError:
@@ -331,7 +333,12 @@ def _judge_points(relation: Relation, config: Config) -> Claim:
     """A change between two rates: in points it is their difference, in percent their
     relative change. Either reading may be meant; confusing them is TS201."""
     rate = relation.stated
-    assert rate is not None and relation.new is not None and relation.old is not None
+    assert rate is not None
+    if relation.new is None or relation.old is None:
+        # Linked but declined ("picked up to about 7.5%"): the reason says why.
+        return _unverifiable(
+            relation, "TS201", relation.reason or "the rates it joins are not stated"
+        )
     new, old = Interval.of(relation.new), Interval.of(relation.old)
     points = new - old
     points_exact = relation.new.value - relation.old.value
@@ -366,7 +373,11 @@ def _judge_points(relation: Relation, config: Config) -> Claim:
 def _judge_share(relation: Relation, config: Config) -> Claim:
     """A part's stated share of a total: part / total * 100, rounding-aware."""
     share = relation.stated
-    assert share is not None and relation.new is not None and relation.old is not None
+    assert share is not None
+    if relation.new is None or relation.old is None:
+        return _unverifiable(
+            relation, "TS303", relation.reason or "the part or the total is not stated"
+        )
     part, whole = Interval.of(relation.new), Interval.of(relation.old)
     if whole.contains_zero():
         return _unverifiable(relation, "TS303", "the total may be zero")
