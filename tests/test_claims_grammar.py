@@ -310,3 +310,23 @@ def test_over_after_a_rate_is_the_comparison_not_a_bound() -> None:
     text = "Imports totalled 440.0 billion riyals, registering a decline of {rate}% over SR490.0 billion."
     assert _findings(text.format(rate="10.2")) == []
     assert [rule for rule, _severity, _stated in _findings(text.format(rate="17.0"))] == ["TS101"]
+
+
+def test_a_declined_move_in_points_is_unverifiable_with_its_reason() -> None:
+    # A hedged rate among the two a move in points joins: linked, then declined. It used
+    # to reach the arithmetic without its rates, and the document was lost.
+    text = "The load factor rose 2.5 percentage points to about 61.5% from 59.0%."
+    (claim,) = check_document(Document(text), Config()).claims
+    assert (claim.kind, claim.rule, claim.verdict) == ("points", "TS201", "unverifiable")
+    assert claim.note == "'about' makes '61.5%' approximate or a bound"
+
+
+@pytest.mark.parametrize("verb", ["picked", "edged", "ticked"])
+def test_a_verb_with_the_particle_up_then_to_is_no_bound(verb: str) -> None:
+    text = (
+        f"Growth {verb} up to 7.5% in June from 5.0% in May, an acceleration of 2.9 "
+        "percentage points."
+    )
+    (claim,) = [c for c in check_document(Document(text), Config()).claims if c.kind == "points"]
+    assert (claim.verdict, claim.stated.text) == ("inconsistent", "2.9 percentage points")
+    assert claim.expected == 2.5

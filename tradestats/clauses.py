@@ -21,7 +21,7 @@ from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
-from tradestats.extraction.context import direction_of
+from tradestats.extraction.context import direction_of, particle_up
 from tradestats.extraction.grammar import WORD_NUMBERS, parse_number
 from tradestats.extraction.refdata import scale_factors
 from tradestats.models import Document, Figure
@@ -272,7 +272,12 @@ def _tokens(document: Document, sentence: Sentence, figures: Sequence[Figure]) -
 
 def _hedge_before(text: str, start: int) -> str:
     match = _HEDGE.search(text, max(0, start - 24), start)
-    return " ".join(match.group(0).lower().split()) if match else ""
+    if match is None:
+        return ""
+    hedge = " ".join(match.group(0).lower().split())
+    if hedge == "up to" and particle_up(text[max(0, match.start() - 12) : match.start()]):
+        return ""  # "picked up to 7.5%": a verb and its particle, then "to"
+    return hedge
 
 
 def _ranges(document: Document, tokens: list[Token]) -> list[Token]:

@@ -612,6 +612,13 @@ PATTERNS: tuple[ClaimPattern, ...] = (
                 new="61.5%",
                 old="64.0%",
             ),
+            _m(
+                "Growth of sales slowed to 3.1% in May from 7.4% in April, a deceleration "
+                "of 4.3 percentage points.",
+                rate="4.3 percentage points",
+                new="3.1%",
+                old="7.4%",
+            ),
         ),
     ),
     ClaimPattern(
@@ -1331,7 +1338,7 @@ NOT_VERBS = frozenset(
     """
     up down higher lower growth rise fall increase decrease decline drop gain loss jump
     contraction expansion reduction slump plunge surge spurt spike rebound dip slide minus
-    weaker stronger negative positive contract contracts
+    weaker stronger negative positive contract contracts slowdown deceleration acceleration
     """.split()  # noqa: SIM905 - a word list reads better as prose
 )
 # "not far from", "away from", "apart from": no base of a comparison.

@@ -94,7 +94,7 @@ _DIRECTIONS = {
         shranks, shranking, shrink, shrinks, shrinking, shrunk, shrunks, shrunking, narrow,
         narrowed, narrowing, narrows, slid, slide, slides, sliding, dipped, dip, dips, tumble,
         tumbled, reduced, reduction, slowed, slipped, sank, eased, lost, loss, weaker,
-        weakened, minus
+        weakened, minus, slowdown, deceleration, decelerated, decelerating
         """),
         "down",
     ),
@@ -106,7 +106,7 @@ _DIRECTIONS = {
         expanded, expands, expanding, expansion, widen, widened, widening, widens, soared, soar,
         soars, rebounded, rebound, rebounds, accelerated, advanced, improved, boosted, spurt,
         spurted, hiked, added, stronger, spiked, spike, spikes, skyrocketed, leapt, leaped,
-        recovered, edged up, inched up, picked up
+        recovered, edged up, inched up, picked up, acceleration, accelerating
         """),
         "up",
     ),
@@ -553,6 +553,18 @@ def qualifier_meaning(words: str) -> str | None:
     return _QUALIFIERS.get(" ".join(words.lower().split()))
 
 
+# Verbs whose particle is "up": in "picked up to 7.5%" the "up to" is no bound.
+_PARTICLE_UP = re.compile(
+    r"(?i)\b(?:picked|edged|inched|ticked|crept|moved|went|shot|climbed|jumped|revised|"
+    r"pushed|ramped|stepped|bounced|perked|firmed)\s+\Z"
+)
+
+
+def particle_up(before: str) -> bool:
+    """Whether ``before`` ends with a verb that takes "up" as its particle ("picked")."""
+    return _PARTICLE_UP.search(before) is not None
+
+
 def qualifier_before(text: str, start: int, folded: str | None = None) -> str | None:
     window = (fold(text) if folded is None else folded)[max(0, start - 30) : start]
     match = QUALIFIER_PATTERN.search(window)
@@ -560,6 +572,8 @@ def qualifier_before(text: str, start: int, folded: str | None = None) -> str | 
         return None
     if _COMPARATIVE.search(window[: match.start()]):
         return None  # "10.7% more than the $11.2 billion": a comparison, not a bound
+    if match.group("word").startswith("up") and particle_up(window[: match.start()]):
+        return None  # "picked up to 7.5%": a verb and its particle, then "to"
     return _QUALIFIERS[" ".join(match.group("word").split())]
 
 
