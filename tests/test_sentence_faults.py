@@ -143,3 +143,60 @@ def test_the_text_summary_counts_a_document_with_a_sentence_fault_as_checked(
     assert result.exit_code == 2
     assert "unreadable" not in result.stdout
     assert "1 file, 6 figures" in result.stdout
+
+
+@pytest.fixture
+def link_fault(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Linking the claims of the second sentence raises."""
+    from tradestats import link
+
+    original = link._sentence_relations
+
+    def wrapper(clauses, previous, doc):  # type: ignore[no-untyped-def]
+        if clauses and "13.13" in doc.text[clauses[0].start : clauses[-1].end]:
+            raise Forced("forced")
+        return original(clauses, previous, doc)
+
+    monkeypatch.setattr(link, "_sentence_relations", wrapper)
+
+
+@pytest.fixture
+def judge_fault(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Judging the claim of the rate "13.13%" raises."""
+    from tradestats import check
+
+    original = check.judge
+
+    def wrapper(relation, config):  # type: ignore[no-untyped-def]
+        if relation.stated is not None and relation.stated.text == "13.13%":
+            raise Forced("forced")
+        return original(relation, config)
+
+    monkeypatch.setattr(check, "judge", wrapper)
+
+
+@pytest.mark.parametrize(
+    ("fault", "column", "what"),
+    [
+        ("link_fault", 1, "the claims of this sentence"),
+        ("judge_fault", 14, "this claim"),
+    ],
+)
+def test_a_fault_while_checking_costs_its_sentence_or_claim_only(
+    fault: str, column: int, what: str, request: pytest.FixtureRequest, note: Path
+) -> None:
+    request.getfixturevalue(fault)
+    result = runner.invoke(app, ["check", str(note), "-f", "json"])
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert [(c["stated"]["text"], c["verdict"]) for c in report["claims"] if c["stated"]] == [
+        ("25%", "consistent"),
+        ("10%", "consistent"),
+    ]
+    # Every figure was still read: only the claim went.
+    assert report["summary"]["figures"] == len(KEPT) + 2
+    (problem,) = report["problems"]
+    assert problem["message"] == (
+        f"{note}:3:{column}: internal error while reading {what} (Forced: forced); it"
+        f"{'s claims are' if fault == 'link_fault' else ' is'} not checked, please report it"
+    )

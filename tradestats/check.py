@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 from tradestats.arith import HUNDRED, Interval, divide, growth, growth_exact, ratio, round_to
 from tradestats.config import Config
 from tradestats.extraction.context import direction_of
 from tradestats.link import Relation, link
-from tradestats.models import Claim, Document, Figure, Finding, Verdict
+from tradestats.models import Claim, Document, Figure, Finding, InputProblem, Verdict
 from tradestats.rules import RULES
 from tradestats.segment import Sentence
 from tradestats.suppress import parse_suppressions
@@ -40,6 +41,8 @@ class DocumentResult:
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...]
     warnings: tuple[str, ...] = ()
+    # Faults of ours while linking or judging, each costing one sentence or one claim.
+    faults: tuple[InputProblem, ...] = ()
 
 
 def check_document(
@@ -49,19 +52,25 @@ def check_document(
     sentences: Sequence[Sentence] | None = None,
     figures: Sequence[Figure] | None = None,
 ) -> DocumentResult:
-    """Link and judge every claim of one document, and turn failures into findings."""
-    from tradestats.extraction import extract_document
+    """Link and judge every claim of one document, and turn failures into findings.
+
+    A fault of ours in one sentence or one claim costs only that: it is listed in the
+    result's ``faults`` and the rest of the document is still checked.
+    """
+    from tradestats.extraction import SentenceFaults, extract_document
     from tradestats.segment import split_sentences
 
     sentences = list(sentences) if sentences is not None else split_sentences(document.text)
+    faults: list[InputProblem] = []
     if figures is None:
-        figures = extract_document(document, sentences=sentences)
+        figures = extract_document(document, sentences=sentences, faults=faults)
+    guard = SentenceFaults(document, faults, lost="it is not checked")
+    judged = (
+        guard.guard(None, _position(r), "this claim", partial(judge, r, config))
+        for r in link(document, sentences, figures, faults)
+    )
     # A disabled rule checks nothing: its claims are neither judged nor counted.
-    claims = [
-        claim
-        for claim in (judge(r, config) for r in link(document, sentences, figures))
-        if config.is_enabled(claim.rule)
-    ]
+    claims = [claim for claim in judged if claim is not None and config.is_enabled(claim.rule)]
     suppressions = parse_suppressions(document.text)
     findings = []
     for claim in claims:
@@ -72,7 +81,15 @@ def check_document(
             findings.append(finding)
     findings.sort(key=lambda f: (f.line, f.column, f.rule))
     warnings = tuple(f"{document.path}: {warning}" for warning in suppressions.warnings)
-    return DocumentResult(tuple(figures), tuple(claims), tuple(findings), warnings)
+    return DocumentResult(
+        tuple(figures), tuple(claims), tuple(findings), warnings, faults=tuple(faults)
+    )
+
+
+def _position(relation: Relation) -> int:
+    """Where a claim is reported: its stated figure, else its first value."""
+    figure = relation.stated or (relation.inputs[0] if relation.inputs else None)
+    return figure.start if figure is not None else 0
 
 
 # --- judging ----------------------------------------------------------------------------

@@ -16,13 +16,15 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import partial
 
 from tradestats.clauses import Clause, Token, split_clauses
 from tradestats.dates import MONTHS
+from tradestats.extraction import SentenceFaults
 from tradestats.extraction.context import find_flows, qualifier_meaning
 from tradestats.extraction.grammar import parse_number
 from tradestats.extraction.refdata import country_names, currency_words
-from tradestats.models import ClaimKind, Document, Figure
+from tradestats.models import ClaimKind, Document, Figure, InputProblem
 from tradestats.patterns import (
     ELIDED_OPENERS,
     EXCHANGE_RATE,
@@ -328,18 +330,31 @@ def _stated_months_back(text: str) -> int | None:
 
 
 def link(
-    document: Document | str, sentences: Sequence[Sentence], figures: Sequence[Figure]
+    document: Document | str,
+    sentences: Sequence[Sentence],
+    figures: Sequence[Figure],
+    faults: list[InputProblem] | None = None,
 ) -> list[Relation]:
-    """Every relation the text states between its figures, in document order."""
+    """Every relation the text states between its figures, in document order.
+
+    A fault of ours while linking one sentence costs that sentence's claims only: it is
+    listed in ``faults`` (or warned of, without a list) and linking goes on.
+    """
     if isinstance(document, str):
         document = Document(document)
+    guard = SentenceFaults(document, faults, lost="its claims are not checked")
     doc = _Document(document.text, sentences, figures)
     relations: list[Relation] = []
     # Every sentence is read into clauses first: a base stated later in the document is
     # found with the clause it stands in, and amounts in parentheses (conversions) are
     # known before any identity, share or comparison is formed.
     all_clauses = [
-        split_clauses(document, sentence, doc.by_sentence[index], index)
+        guard.guard(
+            [],
+            sentence.start,
+            "the clauses of this sentence",
+            partial(split_clauses, document, sentence, doc.by_sentence[index], index),
+        )
         if _has_digit(doc.text, sentence)
         else []
         for index, sentence in enumerate(doc.sentences)
@@ -354,23 +369,39 @@ def link(
         if t.figure is not None
     }
     for index, sentence in enumerate(doc.sentences):
-        in_sentence = doc.by_sentence[index]
-        previous: list[Clause] = []
-        if index and doc.sentences[index - 1].paragraph == sentence.paragraph:
-            previous = all_clauses[index - 1]
-        found = _sentence_relations(all_clauses[index], previous, doc)
-        relations.extend(found)
-        used = {(r.new.start, r.old.start) for r in found if r.new and r.old}
-        for figure in in_sentence:
-            if figure.kind == "percent" and figure.role == "share":
-                share = _share_relation(doc, index, figure)
-                if share is not None:
-                    relations.append(share)
-            if figure.kind == "multiple" and not any(r.stated is figure for r in found):
-                relations.append(_multiple_of_rate(doc, index, figure))
-        relations.extend(_comparisons(doc, index, used))
-    relations.extend(_identities(doc))
+        if all_clauses[index] or doc.by_sentence[index]:
+            relations.extend(
+                guard.guard(
+                    [],
+                    sentence.start,
+                    "the claims of this sentence",
+                    partial(_relations_of_sentence, doc, index, all_clauses),
+                )
+            )
+    relations.extend(guard.guard([], 0, "the document's identities", lambda: _identities(doc)))
     relations.sort(key=lambda r: (r.stated or r.inputs[0]).start if (r.stated or r.inputs) else 0)
+    return relations
+
+
+def _relations_of_sentence(
+    doc: _Document, index: int, all_clauses: list[list[Clause]]
+) -> list[Relation]:
+    """The claims of sentence ``index``: its patterns, shares, multiples and comparisons."""
+    sentence = doc.sentences[index]
+    previous: list[Clause] = []
+    if index and doc.sentences[index - 1].paragraph == sentence.paragraph:
+        previous = all_clauses[index - 1]
+    found = _sentence_relations(all_clauses[index], previous, doc)
+    relations = list(found)
+    used = {(r.new.start, r.old.start) for r in found if r.new and r.old}
+    for figure in doc.by_sentence[index]:
+        if figure.kind == "percent" and figure.role == "share":
+            share = _share_relation(doc, index, figure)
+            if share is not None:
+                relations.append(share)
+        if figure.kind == "multiple" and not any(r.stated is figure for r in found):
+            relations.append(_multiple_of_rate(doc, index, figure))
+    relations.extend(_comparisons(doc, index, used))
     return relations
 
 

@@ -172,7 +172,7 @@ def _process(item: Item, task: Task, data: bytes | None) -> Outcome:
         result.claims,
         result.findings,
         warnings=(*notes, *result.warnings),
-        faults=tuple(faults),
+        faults=(*faults, *result.faults),
     )
 
 

@@ -55,6 +55,9 @@ class SentenceFaults:
     sink: list[InputProblem] | None
     reported: set[int] = field(default_factory=set)
 
+    # What the user loses to a fault, in the words of the stage that met it.
+    lost: str = "its figures are left out"
+
     def report(self, offset: int, error: Exception, what: str = "this sentence") -> None:
         if offset in self.reported:
             return
@@ -64,7 +67,7 @@ class SentenceFaults:
         detail = " ".join(str(error).split())[:200]
         message = (
             f"{self.document.path}:{self.document.location(offset)}: internal error while"
-            f" reading {what} ({type(error).__name__}: {detail}); its figures are left out,"
+            f" reading {what} ({type(error).__name__}: {detail}); {self.lost},"
             " please report it"
         )
         if self.sink is None:
