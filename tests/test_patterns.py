@@ -54,3 +54,22 @@ def test_pattern_rejects_its_counter_examples(pattern: str, sentence: str) -> No
 
 def test_every_pattern_has_an_example() -> None:
     assert all(pattern.matches for pattern in PATTERNS)
+
+
+HEDGES = ("about ", "over ", "up to ", "more than ", "nearly ", "less than ", "a revised ", "-")
+
+
+def test_a_hedge_or_a_sign_before_any_figure_of_any_example_is_checked_without_a_fault() -> None:
+    """Hedged and signed values take the paths where a linked claim is declined or bounded:
+    each must end in a verdict or a reason, never in a fault of ours."""
+    from tradestats.check import check_document
+    from tradestats.config import Config
+
+    faults = []
+    sentences = [s for p in PATTERNS for s in [*(m[0] for m in p.matches), *p.rejects]]
+    for sentence in sentences:
+        for figure in extract_document(Document(sentence)):
+            for hedge in HEDGES:
+                text = sentence[: figure.start] + hedge + sentence[figure.start :]
+                faults.extend(p.message for p in check_document(Document(text), Config()).faults)
+    assert faults == []
