@@ -938,6 +938,29 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         joined_by=frozenset({"at"}),
     ),
     ClaimPattern(
+        "rate-at-after",
+        "growth",
+        "DIR:D _ rate:PQ _ JOIN:w new:V ,? K . old:V",
+        "rose N% on the month at X, after Y in June",
+        (
+            _m(
+                "Imports were up 0.7 per cent on the month at $61.24 billion, after $60.81 "
+                "billion in June.",
+                rate="0.7 per cent",
+                new="$61.24 billion",
+                old="$60.81 billion",
+            ),
+        ),
+        (
+            "Exports rose 4.8% at the end of May at $61.2 billion, after imports of $60.8 "
+            "billion in April.",
+            "Exports rose 4.8% on the month, with imports at $61.2 billion after $60.8 "
+            "billion in June.",
+        ),
+        evidence="sentence",
+        joined_by=frozenset({"at"}),
+    ),
+    ClaimPattern(
         "change-to-then-rate",
         "growth",
         "D _ change:V _ T _ new:V ~ , ^ DIR:D _ rate:PQ $",

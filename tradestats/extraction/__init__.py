@@ -112,7 +112,9 @@ _BASE_BEFORE = re.compile(
 # Over the folded text, before a figure: "up from $4.8 bn", "than the revised $123.2 bn".
 # Such a figure is the base of a comparison; the period attached to it is its own only.
 _BASE_FIGURE = re.compile(
-    r"(?:(?:compared|comparison)\s+(?:with|to)|as\s+against|against|versus|vs\.?|from|than)"
+    r"(?:(?:compared|comparison)\s+(?:with|to)|as\s+against|against|versus|vs\.?|from|than"
+    # "rose 4.8% on the month at X, after Y in June": June is Y's, not the rate's.
+    r"|,\s+after)"
     r"\s+(?:a\s+|an\s+|the\s+)?(?:revised\s+|previously\s+reported\s+|upwardly\s+revised\s+|downwardly\s+revised\s+)?$"
 )
 # Over the folded text: "the same period of 2020", "the corresponding month in 2019".
