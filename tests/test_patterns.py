@@ -24,7 +24,7 @@ def _roles(relation: Relation) -> dict[str, str]:
         "new": relation.new,
         "old": relation.old,
         "change": relation.change,
-        "rate": relation.stated if relation.kind in ("growth", "points") else None,
+        "rate": relation.stated if relation.kind in ("growth", "points", "share") else None,
         "mult": relation.stated if relation.kind == "multiple" else None,
         **({"change": relation.stated} if relation.kind == "change" else {}),
     }

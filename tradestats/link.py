@@ -32,6 +32,7 @@ from tradestats.patterns import (
     NOT_VERBS,
     OTHER_BASIS,
     PATTERNS_BY_ID,
+    SHARE_WORDS,
     ClaimPattern,
     compile_shape,
     patterns_for,
@@ -39,7 +40,8 @@ from tradestats.patterns import (
 from tradestats.segment import Sentence
 
 _BASE_BEFORE = re.compile(
-    r"(?i)(?:\bfrom|\bthan|against|compared\s+(?:with|to)|\bversus|\bvs\.?|\bv\.|\bover|\bon)"
+    r"(?i)(?:\bfrom|\bthan|against|compared\s+(?:with|to)|\bversus|\bvs\.?|\bv\.|\bover|\bon"
+    r"|,\s+after)"
     r"\s+(?:the\s+|a\s+|nearly\s+|about\s+|around\s+|some\s+)?(?:[\w.]+\s+){0,2}$"
 )
 _TERMS = re.compile(r"(?i)^[\s,)]*\(?\s*in\s+([A-Za-z. ]+?)\s+terms")
@@ -116,6 +118,7 @@ _RELATION_KINDS: dict[str, ClaimKind] = {
     "points": "points",
     "change": "change",
     "direction": "comparison",
+    "share": "share",
 }
 
 
@@ -395,11 +398,12 @@ def _relations_of_sentence(
     relations = list(found)
     used = {(r.new.start, r.old.start) for r in found if r.new and r.old}
     for figure in doc.by_sentence[index]:
-        if figure.kind == "percent" and figure.role == "share":
+        linked = any(r.stated is figure for r in found)
+        if figure.kind == "percent" and figure.role == "share" and not linked:
             share = _share_relation(doc, index, figure)
             if share is not None:
                 relations.append(share)
-        if figure.kind == "multiple" and not any(r.stated is figure for r in found):
+        if figure.kind == "multiple" and not linked:
             relations.append(_multiple_of_rate(doc, index, figure))
     relations.extend(_comparisons(doc, index, used))
     return relations
@@ -530,6 +534,8 @@ def _build(
     if _a_change_in_apposition(slots, tokens) or _rate_names_a_thing(slots, tokens):
         return None
     if pattern.signed and (stated is None or stated.text[:1] not in "+-−"):
+        return None
+    if pattern.kind == "share" and not _names_a_share(slots, tokens, text):
         return None
     evidence = pattern.evidence
     first_slot = min(match.start(role) for role in pattern.roles if match.start(role) >= 0)
@@ -1187,10 +1193,22 @@ def _distances_differ(text: str, clause: Clause, slots: dict[str, Token], rate: 
     base_end = after_old[0].start if after_old else clause.end
     ours = _stated_months_back(text[own_start:own_end])
     theirs = _stated_months_back(text[old.end : base_end])
-    if ours is None or theirs is None or ours == theirs:
-        return ""
     words = {1: "a month", 3: "a quarter", 12: "a year"}
-    return f"the rate compares with {words[ours]} before, the base is {words[theirs]} before"
+    if ours is None or ours == theirs:
+        return ""
+    if theirs is not None:
+        return f"the rate compares with {words[ours]} before, the base is {words[theirs]} before"
+    at = clause.tokens.index(old)
+    after = next((t for t in reversed(clause.tokens[:at]) if t.code != "p"), None)
+    if ours == 1 or after is None or after.text.lower() != "after":
+        return ""
+    # "rose 4.5% on the year at X, after Y in May": what comes "after" is the period
+    # before, unless the periods of the two values show the rate's distance.
+    new = slots.get("new")
+    gap = _gap(new.figure, old.figure, [clause]) if new and new.figure and old.figure else None
+    if gap == ours:
+        return ""
+    return f"the rate compares with {words[ours]} before, the base is the period before"
 
 
 _NOT_MONEY_BASIS = re.compile(
@@ -1203,6 +1221,26 @@ def _hedge_meaning(token: Token) -> str | None:
     names it, whether the extraction or the clause tokens found the hedge."""
     figure = token.figure
     return (figure.qualifier if figure else None) or qualifier_meaning(token.hedge)
+
+
+def _names_a_share(slots: dict[str, Token], tokens: Sequence[Token], text: str) -> bool:
+    """Whether the words make the rate a share of the whole: a verb of share right before
+    it ("represents", "accounted for", "equivalent to"), "of" right after it, and a part
+    that is no base of a comparison ("rose from X and represent ...")."""
+    word = slots["SHARE"]
+    at = tokens.index(word)
+    said = word.text.lower()
+    if said == "for":
+        said = tokens[at - 1].text.lower() if at else ""
+        if not said.startswith("account"):
+            return False
+    elif said not in SHARE_WORDS:
+        return False
+    part = tokens.index(slots["new"])
+    rate = slots["rate"]
+    return re.match(r"\s+of\b", text[rate.end : rate.end + 5]) is not None and not (
+        _after_base_word(tokens, part)
+    )
 
 
 def _value_before_aside(doc: _Document, aside: Clause, unit: str) -> Figure | None:

@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
-PatternKind = Literal["growth", "multiple", "points", "change", "direction"]
+PatternKind = Literal["growth", "multiple", "points", "change", "direction", "share"]
 Evidence = Literal["clause", "sentence"]
 
 _GAPS = {
@@ -956,9 +956,42 @@ PATTERNS: tuple[ClaimPattern, ...] = (
             "billion in April.",
             "Exports rose 4.8% on the month, with imports at $61.2 billion after $60.8 "
             "billion in June.",
+            # What comes "after" is the period before, not the year before.
+            "Exports rose 4.5% on the year at $25.8 billion, after $26.1 billion in May.",
         ),
         evidence="sentence",
         joined_by=frozenset({"at"}),
+    ),
+    # --- a part, its share and the whole (TS303) ---------------------------------------
+    ClaimPattern(
+        "part-share-of-whole",
+        "share",
+        "< new:V _ SHARE:wp T? rate:P p _ old:V",
+        "X represents / accounted for / is equivalent to N% of (the target of) Y",
+        (
+            _m(
+                "The $1.32 trillion earned in the half represents 88.0% of the annual target "
+                "of $1.50 trillion.",
+                rate="88.0%",
+                new="$1.32 trillion",
+                old="$1.50 trillion",
+            ),
+            _m(
+                "Sales to Peru of $12 billion accounted for 24% of total exports of $50 billion.",
+                rate="24%",
+                new="$12 billion",
+                old="$50 billion",
+            ),
+        ),
+        (
+            # The value before the verb is a base of comparison, not the part.
+            "Exports rose from $4 billion and represent 20% of the total of $25 billion.",
+            # No "of" after the rate: a change, not a share.
+            "The $12 billion represents a rise of 20% over the $10 billion of 2023.",
+            # Any other verb names no share.
+            "The $12 billion lifted 24% of the firms above the $50 billion mark.",
+        ),
+        evidence="sentence",
     ),
     ClaimPattern(
         "change-to-then-rate",
@@ -1365,4 +1398,12 @@ NOT_VERBS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as prose
 )
 # "not far from", "away from", "apart from": no base of a comparison.
+# The words by which a value is a share of a whole: "X represents N% of Y"; "for" after
+# "accounted", "to" after "equivalent" (see the part-share-of-whole pattern).
+SHARE_WORDS = frozenset(
+    """
+    represents represented representing represent constitutes constituted constituting
+    constitute equivalent equal amounting amounted amounts amount comprising comprised
+    """.split()  # noqa: SIM905 - a word list reads better as prose
+)
 NOT_FROM = frozenset({"far", "away", "apart", "aside", "as", "effective", "date", "dated"})
