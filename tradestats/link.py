@@ -535,6 +535,8 @@ def _build(
         return None
     if pattern.signed and (stated is None or stated.text[:1] not in "+-−"):
         return None
+    if "old" in slots and _from_a_source(slots["old"], tokens):
+        return None
     if pattern.kind == "share" and not _names_a_share(slots, tokens, text):
         return None
     evidence = pattern.evidence
@@ -1241,6 +1243,28 @@ def _names_a_share(slots: dict[str, Token], tokens: Sequence[Token], text: str) 
     return re.match(r"\s+of\b", text[rate.end : rate.end + 5]) is not None and not (
         _after_base_word(tokens, part)
     )
+
+
+def _from_a_source(old: Token, tokens: Sequence[Token]) -> bool:
+    """Whether the "from" before a base names where goods come from, not a base: "with
+    purchases from Asian suppliers of Y", "imports from China of Y". A base is named by
+    determiners, periods and the measure ("from last year's plantings of Y"), never by a
+    name of its own between "from" and the value."""
+    named = False
+    for token in reversed(tokens[: tokens.index(old)]):
+        if token.code == "F":
+            return named
+        if token.code not in "pw":
+            return False
+        word = token.text.lower().removesuffix("'s").removesuffix("’s")
+        named = named or (token.code == "w" and token.text[:1].isupper() and word not in _WEEKDAYS)
+    return False
+
+
+# "from Friday's close of Y" names a day, no source.
+_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
 
 
 def _value_before_aside(doc: _Document, aside: Clause, unit: str) -> Figure | None:

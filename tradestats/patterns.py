@@ -255,6 +255,9 @@ PATTERNS: tuple[ClaimPattern, ...] = (
             "from $9,407.0 billion.",
             "Import prices rose 0.4% on the month in May, taking the index to 108.5, against "
             "103.9 a year earlier.",
+            # "from" and a name: where the goods came from, not a base.
+            "Imports rose 5.9% to $30.4 billion, with purchases from Asian suppliers of "
+            "$26.4 billion.",
         ),
     ),
     ClaimPattern(
