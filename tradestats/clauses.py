@@ -75,6 +75,13 @@ _HEDGE = re.compile(
     r"(?:an\s+)?estimated|over|more\s+than|less\s+than|fewer\s+than|under|at\s+least|"
     r"just\s+(?:over|under)|close\s+to|up\s+to|in\s+excess\s+of|upwards\s+of|exceeding)\s+\Z"
 )
+# After a multiple: a comparison of the speed of two changes, "twice as fast as exports",
+# "three times the pace of", "double the rate of growth": it multiplies no value.
+_PACE = re.compile(
+    r"(?i)\s+(?:as\s+(?:fast|quickly|rapidly|strongly|sharply|steeply|slowly)\s+as"
+    r"|(?:the|that)\s+(?:pace|rate|speed)\b|faster|slower"
+    r"|more\s+(?:quickly|rapidly|slowly|sharply)\b)"
+)
 _FRACTION = re.compile(r"(\d+)-(\d{1,2})/(\d{1,2})$")
 _MONTHS = frozenset(
     [
@@ -265,6 +272,8 @@ def _tokens(document: Document, sentence: Sentence, figures: Sequence[Figure]) -
         if figure.start >= position:
             hedge = figure.qualifier or _hedge_before(document.text, figure.start)
             code = _FIGURE_CODES.get(figure.kind, "w")
+            if code == "M" and _PACE.match(document.text, figure.end):
+                code = "w"  # "twice as fast as exports": rates compared, no values
             raw.append(Token(code, figure.start, figure.end, figure.text, figure, hedge=hedge))
             position = figure.end
     return _ranges(document, _classify(document, raw))

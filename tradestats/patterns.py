@@ -1204,6 +1204,11 @@ PATTERNS: tuple[ClaimPattern, ...] = (
                 old="$2.2 billion",
             ),
         ),
+        (
+            # The speed of two changes compared: no value is multiplied.
+            "Imports grew twice as fast as exports, to $8.53 billion from $7.98 billion.",
+            "Imports rose 6.8%, twice the pace of exports, to $8.03 billion from $7.52 billion.",
+        ),
     ),
     ClaimPattern(
         "multiple-from-to",
