@@ -330,3 +330,24 @@ def test_a_verb_with_the_particle_up_then_to_is_no_bound(verb: str) -> None:
     (claim,) = [c for c in check_document(Document(text), Config()).claims if c.kind == "points"]
     assert (claim.verdict, claim.stated.text) == ("inconsistent", "2.9 percentage points")
     assert claim.expected == 2.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A change on the year against the month before.
+        "Exports fell by $1.7 billion year-on-year to $26.6 billion in July, from $27.9 "
+        "billion in June.",
+        # A rate on the year against what came "after" the month before.
+        "Exports rose 4.5% on the year at $25.8 billion, after $26.1 billion in May.",
+        # Two shares of two wholes: the stated whole is the second one's only.
+        "Copper exports of $4.3 billion were 55.8% of mining exports and 44.8% of total "
+        "exports of $9.6 billion.",
+        # "from" and a name: a source, not a base.
+        "Imports rose 5.9% to $30.4 billion, with purchases from Asian suppliers of $26.4 billion.",
+        # The pace of two changes compared, no value multiplied.
+        "Imports rose 6.8%, twice the pace of exports, to $8.03 billion from $7.52 billion.",
+    ],
+)
+def test_figures_of_another_distance_whole_or_kind_raise_nothing(text: str) -> None:
+    assert check_document(Document(text), Config()).findings == ()

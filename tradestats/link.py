@@ -643,8 +643,10 @@ def _build(
     declined = _declined(pattern, slots, text[first.start : last.end])
     if not declined and "old" in slots and _base_revised_after(slots["old"], tokens):
         declined = "the base is followed by a revised figure of its own: which one is meant?"
-    if not declined and kind == "growth" and stated_token is not None and "old" in slots:
-        declined = _distances_differ(text, clause, slots, stated_token)
+    if not declined and kind in ("growth", "change") and "old" in slots:
+        said_by = stated_token if kind == "growth" else slots.get("change")
+        if said_by is not None:
+            declined = _distances_differ(text, clause, slots, said_by)
     if not declined and kind == "growth":
         # "Exports by volume rose 4%": a measure named in the subject that no amount of
         # money is, so the rate says nothing of the values ("same-store sales" are sales).
@@ -1200,16 +1202,20 @@ def _distances_differ(text: str, clause: Clause, slots: dict[str, Token], rate: 
         return ""
     if theirs is not None:
         return f"the rate compares with {words[ours]} before, the base is {words[theirs]} before"
+    new = slots.get("new")
+    gap = _gap(new.figure, old.figure, [clause]) if new and new.figure and old.figure else None
+    if gap is not None and gap > 0 and gap != ours:
+        # "fell by $1.7 billion year-on-year to X in July, from Y in June". (A base
+        # dated like the current value names no period of its own: no distance.)
+        what = "rate" if rate.code in "PQ" else "change"
+        months = f"{gap} month{'s' if gap > 1 else ''}"
+        return f"the {what} compares with {words[ours]} before, the values are {months} apart"
     at = clause.tokens.index(old)
     after = next((t for t in reversed(clause.tokens[:at]) if t.code != "p"), None)
-    if ours == 1 or after is None or after.text.lower() != "after":
+    if ours == 1 or gap == ours or after is None or after.text.lower() != "after":
         return ""
     # "rose 4.5% on the year at X, after Y in May": what comes "after" is the period
     # before, unless the periods of the two values show the rate's distance.
-    new = slots.get("new")
-    gap = _gap(new.figure, old.figure, [clause]) if new and new.figure and old.figure else None
-    if gap == ours:
-        return ""
     return f"the rate compares with {words[ours]} before, the base is the period before"
 
 
@@ -1586,6 +1592,10 @@ def _share_relation(doc: _Document, index: int, share: Figure) -> Relation | Non
         return None
     if not _TOTAL.search(doc.text, share.end, whole.start):
         return None  # the later value must be named as the total
+    if any(share.end <= f.start < whole.start for f in doc.by_sentence[index]):
+        # "were 55.8% of mining exports and 44.8% of total exports of Y": Y is the whole
+        # of the share next to it, not of one before another figure.
+        return None
     between = doc.text[share.end : whole.start]
     if "(" in between or ")" in between or _is_base(doc.text, whole, sentence):
         # "$14 billion (60% of the total), against $13.3 billion a year earlier": the
