@@ -533,6 +533,12 @@ def _build(
     stated = stated_token.figure if stated_token is not None else None
     if _a_change_in_apposition(slots, tokens) or _rate_names_a_thing(slots, tokens):
         return None
+    if stated_token is not None and _EARLIER_CHANGE.search(
+        text, max(clause.start, stated_token.start - 40), stated_token.start
+    ):
+        # "rose after a 11% fall in the pound, to X from Y": the change that came before,
+        # or that caused this one, is no change of the values after it.
+        return None
     if pattern.signed and (stated is None or stated.text[:1] not in "+-−"):
         return None
     if "old" in slots and _from_a_source(slots["old"], tokens):
@@ -987,6 +993,10 @@ def _new_subject_before_rate(
 
 
 _DETERMINERS = frozenset("a an the its their his her our".split())  # noqa: SIM905
+
+
+# Before a rate: "after a", "following an unexpected", the change that came first.
+_EARLIER_CHANGE = re.compile(r"(?i)\b(?:after|following)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}$")
 
 
 def _rate_names_a_thing(slots: dict[str, Token], tokens: Sequence[Token]) -> bool:
