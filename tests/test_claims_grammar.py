@@ -347,6 +347,9 @@ def test_a_verb_with_the_particle_up_then_to_is_no_bound(verb: str) -> None:
         "Imports rose 5.9% to $30.4 billion, with purchases from Asian suppliers of $26.4 billion.",
         # The pace of two changes compared, no value multiplied.
         "Imports rose 6.8%, twice the pace of exports, to $8.03 billion from $7.52 billion.",
+        # A rate that was expected, named as a thing, beside the values of what happened.
+        "Exports rose 4.3 pct, against a forecast 6.4 pct rise, to 11.02 billion dlrs from "
+        "10.57 billion dlrs.",
         # The change that came before, or caused this one.
         "Non-oil exports rose after a 11% fall in the pound, to $3.26 billion from $2.93 "
         "billion in the quarter.",

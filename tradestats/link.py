@@ -533,6 +533,12 @@ def _build(
     stated = stated_token.figure if stated_token is not None else None
     if _a_change_in_apposition(slots, tokens) or _rate_names_a_thing(slots, tokens):
         return None
+    if stated_token is not None and _FORECAST_RATE.search(
+        text, max(clause.start, stated_token.start - 30), stated_token.start
+    ):
+        # "rose 4.3 pct, against a forecast 6.4 pct rise, to X from Y": the rate that was
+        # expected, named as a thing, is not what the values did.
+        return None
     if stated_token is not None and _EARLIER_CHANGE.search(
         text, max(clause.start, stated_token.start - 40), stated_token.start
     ):
@@ -995,6 +1001,11 @@ def _new_subject_before_rate(
 _DETERMINERS = frozenset("a an the its their his her our".split())  # noqa: SIM905
 
 
+# Before a rate: "a forecast", "the expected", "an estimated": a rate foreseen, as a noun.
+_FORECAST_RATE = re.compile(
+    r"(?i)\b(?:a|an|the)\s+(?:forecast|expected|predicted|projected|anticipated|estimated"
+    r"|consensus|median)\s+$"
+)
 # Before a rate: "after a", "following an unexpected", the change that came first.
 _EARLIER_CHANGE = re.compile(r"(?i)\b(?:after|following)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}$")
 
