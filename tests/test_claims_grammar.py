@@ -350,6 +350,17 @@ def test_a_verb_with_the_particle_up_then_to_is_no_bound(verb: str) -> None:
         # A rate that was expected, named as a thing, beside the values of what happened.
         "Exports rose 4.3 pct, against a forecast 6.4 pct rise, to 11.02 billion dlrs from "
         "10.57 billion dlrs.",
+        # A base that was foreseen or aimed at: no earlier value.
+        "Exports rose 3.5% to $43.85 billion in FY2024-25, compared with the government's "
+        "target of $44.35 billion.",
+        "Exports rose 3.1% year-on-year to 8.23 trillion yen, compared with market "
+        "expectations of 8.38 trillion yen.",
+        # A rate on the year against a base 'the month before'.
+        "Exports rose 5.0 pct year-on-year to 12.02 billion dlrs last month, from a revised "
+        "11.73 billion dlrs the month before.",
+        # A rate of three months beside the value of one.
+        "Exports grew 2.49 per cent in April-June 2025, at USD 37.44 billion in June against "
+        "USD 35.87 billion in June 2024.",
         # The change that came before, or caused this one.
         "Non-oil exports rose after a 11% fall in the pound, to $3.26 billion from $2.93 "
         "billion in the quarter.",

@@ -295,10 +295,10 @@ def _shifted(period: str, months: int) -> str:
 
 
 _MONTH_ON_MONTH = re.compile(
-    r"(?i)month[-\s]on[-\s]month|\bm-?o-?m\b|\bm/m\b|previous\s+month|a\s+month\s+(?:earlier|ago|before)|last\s+month|sequential|\bon\s+the\s+month\b"
+    r"(?i)month[-\s]on[-\s]month|\bm-?o-?m\b|\bm/m\b|previous\s+month|(?:a|the)\s+month\s+(?:earlier|ago|before)|last\s+month|sequential|\bon\s+the\s+month\b"
 )
 _QUARTER_ON_QUARTER = re.compile(
-    r"(?i)quarter[-\s]on[-\s]quarter|\bq-?o-?q\b|previous\s+quarter|a\s+quarter\s+(?:earlier|ago|before)|\bon\s+the\s+quarter\b"
+    r"(?i)quarter[-\s]on[-\s]quarter|\bq-?o-?q\b|previous\s+quarter|(?:a|the)\s+quarter\s+(?:earlier|ago|before)|\bon\s+the\s+quarter\b"
 )
 
 
@@ -653,6 +653,9 @@ def _build(
     ):
         return None  # a misprinted scale, or two different things
     declined = _declined(pattern, slots, text[first.start : last.end])
+    if not declined and "old" in slots and kind != "share":
+        # (A share of a target is just that: "X represents 88% of the target of Y".)
+        declined = _base_foreseen(slots["old"], tokens)
     if not declined and "old" in slots and _base_revised_after(slots["old"], tokens):
         declined = "the base is followed by a revised figure of its own: which one is meant?"
     if not declined and kind in ("growth", "change") and "old" in slots:
@@ -1109,8 +1112,21 @@ def _joined(
     stated, new = rate.figure, slots["new"].figure
     if stated is None or new is None or stated.flow != new.flow:
         return False
-    if stated.period_end and new.period_end and stated.period_end != new.period_end:
-        return False  # "rose 8% in the month, as the year-to-date total climbed to X"
+    if (
+        stated.period_end
+        and new.period_end
+        and (stated.period_start, stated.period_end) != (new.period_start, new.period_end)
+    ):
+        # "rose 8% in the month, as the year-to-date total climbed to X"; "a growth of
+        # 2.49% in April-June, at X in June".
+        return False
+    if (
+        stated.period_start
+        and stated.period_start != stated.period_end
+        and not new.period_end
+        and _month_named_after([Clause(0, 0, tuple(tokens))], new) is not None
+    ):
+        return False  # the same, where the value's month has no year to resolve it
     if "JOIN" in slots:  # the joining word has a slot of its own
         return slots["JOIN"].text.lower() in pattern.joined_by
     between = [t for t in tokens if rate.end <= t.start < value.start]
@@ -1187,6 +1203,33 @@ def _declined(pattern: ClaimPattern, slots: dict[str, Token], said: str) -> str:
         basis = OTHER_BASIS.search(said)
         assert basis is not None
         return f"the rate is {basis.group(0)!r}, another basis than the values"
+    return ""
+
+
+# Words that make a base what was foreseen or aimed at, not what was: "vs a forecast Y",
+# "compared with market expectations of Y", "against the government's target of Y".
+# Not "estimate": statistics offices call their own past figures so ("higher than the
+# February 1986 estimate of Y").
+_FORESEEN = frozenset(
+    """
+    forecast forecasts expectation expectations expected projection projections projected
+    target targets goal goals consensus budget budgeted plan planned poll median
+    """.split()  # noqa: SIM905 - a word list reads better as prose
+)
+
+
+def _base_foreseen(old: Token, tokens: Sequence[Token]) -> str:
+    """Why a base named as a forecast or a target is no earlier value, or ""."""
+    for token in reversed(tokens[: tokens.index(old)]):
+        if token.code in "FKn":
+            return ""
+        if token.code not in "pw":
+            return ""
+        word = token.text.lower().removesuffix("'s").removesuffix("’s")
+        if word in _FORESEEN:
+            return (
+                f"the base is named as {token.text!r}: foreseen or aimed at, not an earlier value"
+            )
     return ""
 
 
