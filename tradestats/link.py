@@ -21,7 +21,7 @@ from functools import partial
 from tradestats.clauses import Clause, Token, split_clauses
 from tradestats.dates import MONTHS
 from tradestats.extraction import SentenceFaults
-from tradestats.extraction.context import find_flows, qualifier_meaning
+from tradestats.extraction.context import find_countries, find_flows, qualifier_meaning
 from tradestats.extraction.grammar import parse_number
 from tradestats.extraction.refdata import country_names, currency_words
 from tradestats.models import ClaimKind, Document, Figure, InputProblem
@@ -653,6 +653,16 @@ def _build(
     ):
         return None  # a misprinted scale, or two different things
     declined = _declined(pattern, slots, text[first.start : last.end])
+    if (
+        not declined
+        and kind in ("growth", "change", "multiple")
+        and new is not None
+        and "old" in slots
+        and _flow_named_before(text, clause, slots["old"], new)
+    ):
+        declined = f"the base is of {old.flow}, the value of {new.flow}"
+    if not declined and kind in ("growth", "change", "multiple") and "old" in slots:
+        declined = _base_of_another_country(text, clause, slots["old"], new)
     if not declined and "old" in slots and kind != "share":
         # (A share of a target is just that: "X represents 88% of the target of Y".)
         declined = _base_foreseen(slots["old"], tokens)
@@ -1216,6 +1226,35 @@ _FORESEEN = frozenset(
     target targets goal goals consensus budget budgeted plan planned poll median
     """.split()  # noqa: SIM905 - a word list reads better as prose
 )
+
+
+# Right after a base, the country it is of: "compared with $4.0 billion for Thailand".
+_OF_COUNTRY = re.compile(r"\s+(?:for|by|in|of|from)\s+(?:the\s+)?$")
+
+
+def _base_of_another_country(text: str, clause: Clause, old: Token, new: Figure | None) -> str:
+    """Why a base followed by the name of another country than the value's is no earlier
+    value of the same series ("rose 4.7% to X, compared with Y for Thailand"), or ""."""
+    if new is None:
+        return ""
+    end = min(clause.end, old.end + 40)
+    for mention in find_countries(text, old.end, end):
+        if not _OF_COUNTRY.fullmatch(text, old.end, mention.start):
+            continue
+        if mention.value not in (new.reporter, new.partner):
+            return f"the base is of another country ({text[mention.start : mention.end]})"
+        return ""
+    return ""
+
+
+def _flow_named_before(text: str, clause: Clause, old: Token, new: Figure) -> bool:
+    """Whether the base names a flow of its own, another than the value's: "rose 6.7% to
+    X, against imports of Y"."""
+    figure = old.figure
+    if figure is None or not figure.flow or not new.flow or figure.flow == new.flow:
+        return False
+    named = find_flows(text, max(clause.start, old.start - 30), old.start)
+    return bool(named) and named[-1].value == figure.flow
 
 
 def _base_foreseen(old: Token, tokens: Sequence[Token]) -> str:

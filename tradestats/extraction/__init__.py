@@ -379,7 +379,10 @@ def extract_document(
             broken.add(i)
             skipped_from = i + 1
     figures = guard.guard(
-        figures, 0, "the document's headline periods", lambda: _lede_periods(figures)
+        figures,
+        0,
+        "the document's headline periods",
+        lambda: _lede_periods(figures, text, sentences),
     )
     if include_quantities:
         from tradestats.extraction.quantities import find_quantities
@@ -443,15 +446,30 @@ def _new_story(
     state.fiscal_start = FISCAL_START.get(state.reporter or "", DEFAULT_FISCAL_START)
 
 
-def _lede_periods(figures: list[Figure]) -> list[Figure]:
+def _lede_periods(figures: list[Figure], text: str, sentences: list[Sentence]) -> list[Figure]:
     """A headline's trade figures take the period of the story's first dated figure.
 
     Headlines and ledes state the news before the text names its period ("Exports tumble
-    13%" above "exports fell 13 percent in January").
+    13%" above "exports fell 13 percent in January"). A sentence that names months of
+    its own ("rose to X in June from Y in May", with no year to resolve them) is no such
+    headline: its figures keep what they have.
     """
     first = next((f for f in figures if f.period_start and f.flow), None)
     if first is None:
         return figures
+    starts = [s.start for s in sentences]
+    named: dict[int, bool] = {}
+
+    def names_periods(figure: Figure) -> bool:
+        index = bisect.bisect_right(starts, figure.start) - 1
+        if index not in named:
+            sentence = sentences[index]
+            named[index] = any(
+                p.first is not None and not p.has_year and p.shift is None
+                for p in stated_periods(text, sentence.start, sentence.end, DEFAULT_FISCAL_START)
+            )
+        return named[index]
+
     return [
         replace(
             f,
@@ -459,7 +477,7 @@ def _lede_periods(figures: list[Figure]) -> list[Figure]:
             period_end=first.period_end,
             period_text=first.period_text,
         )
-        if f.start < first.start and f.flow and not f.period_start
+        if f.start < first.start and f.flow and not f.period_start and not names_periods(f)
         else f
         for f in figures
     ]
