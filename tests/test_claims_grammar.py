@@ -361,6 +361,26 @@ def test_a_verb_with_the_particle_up_then_to_is_no_bound(verb: str) -> None:
         # A rate of three months beside the value of one.
         "Exports grew 2.49 per cent in April-June 2025, at USD 37.44 billion in June against "
         "USD 35.87 billion in June 2024.",
+        # A base of another flow, or of another country.
+        "Exports rose 6.7% to $12.7 billion, against imports of $11.7 billion.",
+        "Exports to the EU rose 4.7% to $4.5 billion in the quarter, compared with $4.0 "
+        "billion for Thailand.",
+        # A rate that names a base period of its own, another than the value's.
+        "Exports were USD 37.40 billion in June 2025 compared with USD 39.06 billion in May "
+        "2025, a growth of 1.03 per cent over June 2024.",
+        # A rate in value beside volumes.
+        "Coffee exports in March were 1.23 mln bags against 1.31 mln bags a year earlier, a "
+        "decline in value of 13.9 pct.",
+        # A base years back, "compared with" the value.
+        "Exports rose 4.8% to $308 billion in 2024, compared with $280 billion in 2019.",
+        "Exports rose 4.8% to $308 billion last year, compared with $280 billion before the "
+        "pandemic.",
+        # One item's value inside a group's share.
+        "Electronics and machinery, led by chips worth $3.8 billion, made up 62% of total "
+        "exports of $17.3 billion.",
+        # A rate on the year after two values a month apart.
+        "Exports rose to $25.5 billion in June from $25.0 billion in May, an increase of 4.9% "
+        "on the year.",
         # The change that came before, or caused this one.
         "Non-oil exports rose after a 11% fall in the pound, to $3.26 billion from $2.93 "
         "billion in the quarter.",

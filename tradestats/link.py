@@ -23,6 +23,7 @@ from tradestats.dates import MONTHS
 from tradestats.extraction import SentenceFaults
 from tradestats.extraction.context import find_countries, find_flows, qualifier_meaning
 from tradestats.extraction.grammar import parse_number
+from tradestats.extraction.periods import DEFAULT_FISCAL_START, format_month, stated_periods
 from tradestats.extraction.refdata import country_names, currency_words
 from tradestats.models import ClaimKind, Document, Figure, InputProblem
 from tradestats.patterns import (
@@ -663,6 +664,18 @@ def _build(
         declined = f"the base is of {old.flow}, the value of {new.flow}"
     if not declined and kind in ("growth", "change", "multiple") and "old" in slots:
         declined = _base_of_another_country(text, clause, slots["old"], new)
+    if not declined and kind == "growth" and stated_token is not None and "old" in slots:
+        declined = _rate_names_its_base(text, clause, stated_token, slots["old"])
+    if not declined and kind in ("growth", "change") and "old" in slots and new is not None:
+        declined = _distant_base(text, clause, slots["old"], new)
+    if (
+        not declined
+        and kind == "growth"
+        and any(f is not None and f.kind != "money" for f in (new, old))
+    ):
+        in_value = _IN_VALUE.search(text, max(clause.start, first.start - 30), last.end + 30)
+        if in_value is not None:
+            declined = f"the rate is {in_value.group(0)!r}, the values are not money"
     if not declined and "old" in slots and kind != "share":
         # (A share of a target is just that: "X represents 88% of the target of Y".)
         declined = _base_foreseen(slots["old"], tokens)
@@ -1228,6 +1241,68 @@ _FORESEEN = frozenset(
 )
 
 
+# "a decline in value of 11.6 pct" beside volumes (bags, tonnes): a rate of the money
+# the goods fetched, not of the quantities stated.
+_IN_VALUE = re.compile(r"(?i)\b(?:in|by)\s+value\b|\bvalue\s+terms\b")
+
+
+def _rate_names_its_base(text: str, clause: Clause, rate: Token, old: Token) -> str:
+    """Why a rate that names a base period of its own ("a growth of 1.03% over June
+    2024") is not judged against a value of another period ("compared with Y in May
+    2025"), or ""."""
+    tokens = clause.tokens
+    at = tokens.index(rate)
+    if at + 2 >= len(tokens) or tokens[at + 1].code not in "nFK":
+        return ""
+    words = []
+    for token in tokens[at + 2 : at + 6]:
+        if token.code != "p":
+            break
+        words.append(token)
+    after = at + 2 + len(words)
+    if not words or (after < len(tokens) and tokens[after].code != ","):
+        return ""  # "up 5% over the year-earlier Y", "from 1985's Y": it names the value
+    named = [
+        m
+        for m in stated_periods(text, words[0].start, words[-1].end, DEFAULT_FISCAL_START)
+        if m.first is not None and m.has_year
+    ]
+    figure = old.figure
+    if not named or figure is None or not figure.period_end:
+        return ""
+    first, last = named[0].first, named[0].last
+    assert first is not None and last is not None
+    span = (format_month(first[0], first[1]), format_month(last[0], last[1]))  # type: ignore[arg-type]
+    if span == (figure.period_start, figure.period_end):
+        return ""
+    return f"the rate compares with {named[0].text}, the base is of another period"
+
+
+# After a base: a time long before, named as such ("before the pandemic", "pre-crisis").
+_LONG_BEFORE = re.compile(
+    r"(?i)\s*(?:,\s*)?(?:\w+\s+){0,3}?(?:before|prior\s+to)\s+the\s+(?:pandemic|crisis|war|"
+    r"recession|slump|downturn|outbreak)|\s*(?:,\s*)?(?:the\s+)?pre-?(?:pandemic|crisis|war|covid)"
+)
+
+
+def _distant_base(text: str, clause: Clause, old: Token, new: Figure) -> str:
+    """Why a base "compared with" a value that stands years back is not the one a rate
+    compares with ("rose 4.8% to X last year, compared with Y before the pandemic in
+    2019"), or "". A base "from" that time is: "up 30% from Y in 2019"."""
+    at = clause.tokens.index(old)
+    word = next((t for t in reversed(clause.tokens[:at]) if t.code != "p"), None)
+    if word is None or word.code != "K":
+        return ""
+    if _LONG_BEFORE.match(text, old.end, min(clause.end, old.end + 40)):
+        return "the base is of a time long before, not the period before"
+    figure = old.figure
+    if figure is not None and figure.period_end and new.period_end:
+        gap = _month_index(new.period_end) - _month_index(figure.period_end)
+        if gap > 12:
+            return f"the base is {gap} months before the value, more than a year"
+    return ""
+
+
 # Right after a base, the country it is of: "compared with $4.0 billion for Thailand".
 _OF_COUNTRY = re.compile(r"\s+(?:for|by|in|of|from)\s+(?:the\s+)?$")
 
@@ -1693,6 +1768,11 @@ def _share_relation(doc: _Document, index: int, share: Figure) -> Relation | Non
     whole = next((f for f in levels if f.start >= share.end), None)
     if part is None or whole is None or part.unit != whole.unit or part.flow != whole.flow:
         return None
+    chunk = doc.text[max(sentence.start, part.start - 60) : part.start]
+    if _ONE_OF_MANY.search(chunk.rsplit(",", 1)[-1]):
+        # "Electronics and machinery, led by chips worth X, made up 62% of Y": the value
+        # is one item's of the group, not the group's.
+        return None
     if not _TOTAL.search(doc.text, share.end, whole.start):
         return None  # the later value must be named as the total
     if any(share.end <= f.start < whole.start for f in doc.by_sentence[index]):
@@ -1707,6 +1787,12 @@ def _share_relation(doc: _Document, index: int, share: Figure) -> Relation | Non
     return Relation(
         "share", share, new=part, old=whole, link="part, its share and the total", evidence="series"
     )
+
+
+# Before a value: it is one item's among those the subject names.
+_ONE_OF_MANY = re.compile(
+    r"(?i)\b(?:led\s+by|including|such\s+as|notably|mainly|chiefly|especially|among\s+them)\b"
+)
 
 
 def _months(period: str) -> int:
