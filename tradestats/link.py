@@ -1314,10 +1314,15 @@ def _base_of_another_country(text: str, clause: Clause, old: Token, new: Figure 
         return ""
     end = min(clause.end, old.end + 40)
     for mention in find_countries(text, old.end, end):
-        if not _OF_COUNTRY.fullmatch(text, old.end, mention.start):
+        gap = _OF_COUNTRY.fullmatch(text, old.end, mention.start)
+        if gap is None:
             continue
-        if mention.value not in (new.reporter, new.partner):
-            return f"the base is of another country ({text[mention.start : mention.end]})"
+        named = text[mention.start : mention.end]
+        # "for Thailand" names whose the base is; a country the clause names only there
+        # is no subject of the value before, whatever reporter the sentence lent it.
+        own = "for" in gap.group(0).split() and named not in text[clause.start : old.start]
+        if own or mention.value not in (new.reporter, new.partner):
+            return f"the base is of another country ({named})"
         return ""
     return ""
 
