@@ -180,3 +180,56 @@ def test_nesting_past_what_is_read_is_an_error_naming_the_line() -> None:
     with pytest.raises(InputError, match=r"^quotes\.md:1: "):
         read_markdown(">" * 41 + " deep\n\nExports rose 5%.\n", "quotes.md")
     assert "deep" in read_markdown(">" * 40 + " deep\n", "ok.md").text
+
+
+PERIOD_COLUMNS = """\
+Exports by product (C$ billion):
+
+| Product | June 2025 | June 2024 | Change (%) |
+|---|---:|---:|---:|
+| Passenger cars | 7.52 | 6.16 | +15.1 |
+| Energy products | 6.90 | 8.01 | -13.9 |
+| Aircraft | 3.85 | 2.97 | +29.6 |
+"""
+
+
+def test_a_table_of_two_period_columns_checks_the_change_between_them(tmp_path: Path) -> None:
+    path = tmp_path / "products.md"
+    path.write_text(PERIOD_COLUMNS, encoding="utf-8")
+    outcome = process(Source(str(path)), Task(config=Config()))
+    growth = [
+        (c.stated.location, c.verdict, str(c.expected))
+        for c in outcome.claims
+        if c.kind == "growth" and c.stated is not None
+    ]
+    # 7.52 / 6.16 is +22.08%: the first row's change is misstated; the others agree.
+    assert [(loc, verdict) for loc, verdict, _ in growth] == [
+        ("5:35", "inconsistent"),
+        ("6:36", "consistent"),
+        ("7:29", "consistent"),
+    ]
+    (finding,) = outcome.findings
+    assert (finding.rule, finding.line, finding.column) == ("TS101", 5, 35)
+    assert "7.52 vs 6.16 is +22.1%" in finding.message
+
+
+def test_a_change_in_points_is_no_change_between_two_periods(tmp_path: Path) -> None:
+    path = tmp_path / "shares.md"
+    path.write_text(
+        "| Partner share | 2025 | 2024 | Change (pp) |\n|---|---:|---:|---:|\n"
+        "| China | 22.5 | 20.1 | +2.4 |\n",
+        encoding="utf-8",
+    )
+    assert process(Source(str(path)), Task(config=Config())).findings == ()
+
+
+def test_two_periods_of_one_measure_in_the_header(tmp_path: Path) -> None:
+    path = tmp_path / "measure.md"
+    path.write_text(
+        "| Product | Exports 2025 | Exports 2024 | Growth (%) |\n|---|---:|---:|---:|\n"
+        "| Tea | 5.0 | 4.0 | 25.0 |\n| Rice | 6.0 | 4.0 | 40.0 |\n",
+        encoding="utf-8",
+    )
+    outcome = process(Source(str(path)), Task(config=Config()))
+    (finding,) = outcome.findings  # Rice: 6.0 over 4.0 is +50%, not 40%
+    assert (finding.rule, finding.line, finding.stated) == ("TS101", 4, "40.0%")

@@ -190,11 +190,82 @@ def write_table(
         else:
             owners.append(None)
             last_value = index
+    compared = _two_periods(header, columns)
     for line, cells in rows:
-        sentence = _row_sentence(columns, owners, cells, by_partner, by_product)
+        sentence: list[Run] = []
+        if compared is not None:
+            sentence, cells = _periods_sentence(compared, columns, cells)
+        sentence += _row_sentence(columns, owners, cells, by_partner, by_product)
         if sentence:
             builder.block(line)
             builder.extend(sentence)
+
+
+@dataclass(frozen=True, slots=True)
+class _Compared:
+    """A table whose value columns are two periods and a change between them: "Product |
+    June 2025 | June 2024 | Change (%)". ``new`` and ``old`` are column indexes."""
+
+    new: int
+    old: int
+    rate: int
+    new_period: str
+    old_period: str
+    measure: str  # what both columns hold, "exports" in "Exports 2025", or ""
+
+
+def _two_periods(header: Sequence[Cell], columns: Sequence[Column]) -> _Compared | None:
+    """The two period columns and the change column of such a table, or None."""
+    from tradestats.extraction.periods import DEFAULT_FISCAL_START, stated_periods
+
+    dated: list[tuple[tuple[int, int], int, str, str]] = []
+    for index, cell in enumerate(header[1:], start=1):
+        if columns[index].rate:
+            continue
+        text = _UNIT_NOTE.sub("", cell.text).strip()
+        found = list(stated_periods(text, 0, len(text), DEFAULT_FISCAL_START))
+        if len(found) != 1 or found[0].last is None or not found[0].has_year:
+            continue
+        # The words beside the period name the measure: "Exports 2025", "2025 exports".
+        measure = " ".join((text[: found[0].start] + " " + text[found[0].end :]).split())
+        last = found[0].last
+        dated.append(((last[0], last[1]), index, found[0].text, measure.lower()))  # type: ignore[arg-type]
+    rates = [i for i, column in enumerate(columns) if column.rate and column.percent]
+    if len(dated) != 2 or dated[0][0] == dated[1][0] or dated[0][3] != dated[1][3] or not rates:
+        return None  # two periods of one measure, and a change in percent
+    (_, old, old_text, measure), (_, new, new_text, _) = sorted(dated)
+    return _Compared(new, old, rates[0], new_text, old_text, measure)
+
+
+def _periods_sentence(
+    compared: _Compared, columns: Sequence[Column], cells: Sequence[Cell]
+) -> tuple[list[Run], list[Cell]]:
+    """ "Passenger cars were 7.52 in June 2025, up 15.1% from 6.16 in June 2024.", and the
+    row's cells without the three it used, for the rest of the row's sentence."""
+    if len(cells) <= max(compared.new, compared.old, compared.rate):
+        return [], list(cells)
+    new, old, rate = cells[compared.new], cells[compared.old], cells[compared.rate]
+    if any(cell.text.lower() in _EMPTY for cell in (new, old, rate)):
+        return [], list(cells)
+    label = cells[0]
+    label_runs = label.stripped()
+    named = f"{label.text} {compared.measure}".split()
+    last_word = named[-1].lower() if named else ""
+    verb = " were " if last_word.endswith("s") and not last_word.endswith("ss") else " was "
+    measure = f" {compared.measure}" if compared.measure else ""
+    runs = [
+        *label_runs,
+        label.anchor(measure + verb),
+        *_value(columns[compared.new], new),
+        new.anchor(f" in {compared.new_period}, "),
+        *_rate(columns[compared.rate], rate),
+        old.anchor(" from "),
+        *_value(columns[compared.old], old),
+        old.anchor(f" in {compared.old_period}. "),
+    ]
+    used = {compared.new, compared.old, compared.rate}
+    rest = [Cell((), cell.line, cell.column) if i in used else cell for i, cell in enumerate(cells)]
+    return runs, rest
 
 
 def _row_sentence(
