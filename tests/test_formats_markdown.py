@@ -233,3 +233,29 @@ def test_two_periods_of_one_measure_in_the_header(tmp_path: Path) -> None:
     outcome = process(Source(str(path)), Task(config=Config()))
     (finding,) = outcome.findings  # Rice: 6.0 over 4.0 is +50%, not 40%
     assert (finding.rule, finding.line, finding.stated) == ("TS101", 4, "40.0%")
+
+
+SHARES = """\
+| Partner | Exports | Share of total (%) |
+|---|---:|---:|
+| China | US$12,773 million | 21.8 |
+| The US | US$5,133 million | 15.7 |
+| Total | US$58,529 million | 100.0 |
+
+| Partner | Exports | Share of world exports (%) |
+|---|---:|---:|
+| China | US$12,773 million | 3.1 |
+| Total | US$58,529 million | 14.0 |
+"""
+
+
+def test_a_share_column_is_checked_against_the_total_row(tmp_path: Path) -> None:
+    path = tmp_path / "partners.md"
+    path.write_text(SHARES, encoding="utf-8")
+    outcome = process(Source(str(path)), Task(config=Config()))
+    shares = [(c.stated.location, c.verdict) for c in outcome.claims if c.kind == "share"]
+    # 12,773 of 58,529 is 21.8%; 5,133 of it is 8.8%, not 15.7%. A share of world
+    # exports is of a whole the table does not state: not judged.
+    assert shares == [("3:31", "consistent"), ("4:31", "inconsistent")]
+    (finding,) = outcome.findings
+    assert finding.rule == "TS303" and finding.expected == "8.8%"

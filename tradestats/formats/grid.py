@@ -191,14 +191,48 @@ def write_table(
             owners.append(None)
             last_value = index
     compared = _two_periods(header, columns)
+    shares = _share_owners(header, columns, owners)
+    total = next(
+        (cells for _line, cells in rows if cells and _TOTAL_ROW.match(cells[0].text)), None
+    )
     for line, cells in rows:
         sentence: list[Run] = []
         if compared is not None:
             sentence, cells = _periods_sentence(compared, columns, cells)
-        sentence += _row_sentence(columns, owners, cells, by_partner, by_product)
+        whole = total if shares and cells is not total else None
+        sentence += _row_sentence(columns, owners, cells, by_partner, by_product, shares, whole)
         if sentence:
             builder.block(line)
             builder.extend(sentence)
+
+
+# A column of shares, and the row that holds the whole they are shares of.
+# Only a share of the total ("Share", "Share of total exports (%)", "% of total"): a share
+# of world exports or of GDP is of a whole the table does not state.
+_SHARE = re.compile(
+    r"(?i)^\s*(?:share(?:\s+(?:of|in)\s+(?:the\s+)?total(?:\s+\w+)?)?|%\s+of\s+total"
+    r"(?:\s+\w+)?)\s*(?:[(\[][^()\[\]]*[)\]])?\s*$"
+)
+_TOTAL_ROW = re.compile(r"(?i)\s*(?:total|all\s+\w+|world|grand\s+total)\s*$")
+
+
+def _share_owners(
+    header: Sequence[Cell], columns: Sequence[Column], owners: list[int | None]
+) -> dict[int, int]:
+    """Share columns -> the value column before each, whose cells they are shares of;
+    ``owners`` gets the owner too, so the share is written with its value."""
+    found: dict[int, int] = {}
+    last_value: int | None = None
+    for index, column in enumerate(columns):
+        if index == 0:
+            continue
+        if column.percent and not column.rate and _SHARE.search(header[index].text):
+            if last_value is not None:
+                found[index] = last_value
+                owners[index] = last_value
+        elif not column.rate and not column.percent:
+            last_value = index
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +308,8 @@ def _row_sentence(
     cells: Sequence[Cell],
     by_partner: bool,
     by_product: bool,
+    shares: dict[int, int] | None = None,
+    total: Sequence[Cell] | None = None,
 ) -> list[Run]:
     if not cells:
         return []
@@ -286,7 +322,7 @@ def _row_sentence(
         owner = owners[index]
         if cell.text.lower() in _EMPTY:
             continue
-        if column.rate and owner is not None:
+        if (column.rate or (shares and index in shares)) and owner is not None:
             if cells[owner].text.lower() not in _EMPTY:
                 continue  # written with the value it belongs to
             # Its value is missing: the growth still stands, named by its value's column.
@@ -301,7 +337,11 @@ def _row_sentence(
             continue
         clause += _value(column, cell)
         for other in range(index + 1, width):
-            if owners[other] == index and cells[other].text.lower() not in _EMPTY:
+            if owners[other] != index or cells[other].text.lower() in _EMPTY:
+                continue
+            if shares and other in shares:
+                clause += _share(columns, index, cells[other], columns[other], total)
+            else:
                 clause += [cells[other].anchor(", "), *_rate(columns[other], cells[other])]
         clauses.append(clause)
     if not clauses:
@@ -319,6 +359,24 @@ def _row_sentence(
     if first.text[:1].islower():
         runs[0] = Run(first.text[0].upper() + first.text[1:], first.line, first.column, False)
     return runs
+
+
+def _share(
+    columns: Sequence[Column],
+    owner: int,
+    cell: Cell,
+    column: Column,
+    total: Sequence[Cell] | None,
+) -> list[Run]:
+    """ ", 21.8% of the total of US$58,529 million": a share with the whole the table's
+    total row states for its value column (written at the total's cell), or ", a share of
+    21.8%" where the table has no total row."""
+    runs = [cell.anchor(", "), *_value(column, cell)]
+    whole = total[owner] if total is not None and owner < len(total) else None
+    if whole is None or whole.text.lower() in _EMPTY:
+        return [cell.anchor(", a share of "), *runs[1:]]
+    written = "".join(run.text for run in _value(columns[owner], whole))
+    return [*runs, cell.anchor(" of the total of "), whole.anchor(written)]
 
 
 def _end(run: Run) -> int:
