@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tradestats.extraction import extract_document
-from tradestats.link import Relation, link
+from tradestats.link import REFUSALS, Relation, link
 from tradestats.models import Document
 from tradestats.patterns import PATTERNS
 from tradestats.segment import split_sentences
@@ -73,3 +73,21 @@ def test_a_hedge_or_a_sign_before_any_figure_of_any_example_is_checked_without_a
                 text = sentence[: figure.start] + hedge + sentence[figure.start :]
                 faults.extend(p.message for p in check_document(Document(text), Config()).faults)
     assert faults == []
+
+
+REFUSED = [(refusal.id, sentence) for refusal in REFUSALS for sentence in refusal.refuses]
+
+
+@pytest.mark.parametrize(("refusal", "sentence"), REFUSED)
+def test_each_refusal_refuses_its_examples(
+    refusal: str, sentence: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The example is matched by some pattern, then refused by this entry; without the
+    entry it would be judged."""
+    from tradestats import link as linking
+
+    refused = [r for r in _relations(sentence) if r.pattern and r.reason and not r.new]
+    assert refused, [(r.pattern, r.reason) for r in _relations(sentence)]
+    monkeypatch.setattr(linking, "REFUSALS", tuple(r for r in REFUSALS if r.id != refusal))
+    judged = [r for r in _relations(sentence) if r.pattern and r.new and r.old]
+    assert judged, "no pattern would judge it without this refusal"
