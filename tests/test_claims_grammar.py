@@ -388,3 +388,13 @@ def test_a_verb_with_the_particle_up_then_to_is_no_bound(verb: str) -> None:
 )
 def test_figures_of_another_distance_whole_or_kind_raise_nothing(text: str) -> None:
     assert check_document(Document(text), Config()).findings == ()
+
+
+def test_an_amount_in_parentheses_after_a_flow_is_that_flows_value() -> None:
+    text = "April 2025 exports (€137.2bn) and imports (€129.8bn) left a surplus of €11.3bn."
+    (finding,) = check_document(Document(text), Config()).findings
+    assert (finding.rule, finding.stated, finding.expected) == (
+        "TS301",
+        "€11.3bn",
+        "EUR 7.4 billion",
+    )

@@ -241,19 +241,28 @@ def split_clauses(
     return clauses
 
 
+# Flows named right before a parenthesized amount, which is then their value.
+_FLOW_NOUNS = frozenset(
+    "exports imports shipments trade deficit surplus balance turnover".split()  # noqa: SIM905
+)
+
+
 def _inline(aside: list[Token], before: list[Token]) -> bool:
     """Whether a parenthesis of one figure is part of the clause, not an aside.
 
     "fell $1,604m (4%) to $34,496m": a lone rate after a change is that change in
     percent. "down 2.7% compared with May 2017 (EUR 165.4 bn)": a lone amount after a
-    period names that period's value. A lone amount right after another amount stays an
-    aside: it is the same value in another currency, never its base.
+    period names that period's value, and one right after a flow ("exports (A) and
+    imports (B)") that flow's. A lone amount right after another amount stays an aside:
+    it is the same value in another currency, never its base.
     """
     if len(aside) != 1 or aside[0].figure is None or not before:
         return False
     code, last = aside[0].code, before[-1].code
     if code in "PQ":
         return last == "V"
+    if code == "V" and last == "w" and before[-1].text.lower() in _FLOW_NOUNS:
+        return True  # "March exports (A) and imports (B) left a deficit of Z"
     return code == "V" and last == "p"
 
 

@@ -43,7 +43,7 @@ from tradestats.segment import Sentence
 _BASE_BEFORE = re.compile(
     r"(?i)(?:\bfrom|\bthan|against|compared\s+(?:with|to)|\bversus|\bvs\.?|\bv\.|\bover|\bon"
     r"|,\s+after)"
-    r"\s+(?:the\s+|a\s+|nearly\s+|about\s+|around\s+|some\s+)?(?:[\w.]+\s+){0,2}$"
+    r"\s+(?:the\s+|a\s+|nearly\s+|about\s+|around\s+|some\s+)?(?:[\w.'’]+\s+){0,2}$"
 )
 _TERMS = re.compile(r"(?i)^[\s,)]*\(?\s*in\s+([A-Za-z. ]+?)\s+terms")
 _LEVEL_KINDS = ("money",)
@@ -982,7 +982,11 @@ def _new_subject_before_rate(
     first = after[0].text.lower().split()[0] if after else ""  # "making it": "making"
     if not first or first in _ABOUT_THE_VALUE or (first.endswith("ing") and first != "being"):
         return False  # a participle speaks of the value: "X, exhibiting a growth of 5%"
-    run = [t for t in after if t.code not in "p,a"]
+    # The pattern's own words ("made up", "accounted for") are the value's predicate.
+    own = {match.start(role) for role in pattern.roles if match.start(role) >= 0}
+    run = [
+        t for i, t in enumerate(after, start=commas[-1] + 1) if t.code not in "p,a" and i not in own
+    ]
     return any(
         t.code == "w"
         and not t.text.lower().endswith("ly")
@@ -1045,6 +1049,47 @@ def _refuse_value_rate_of_volumes(c: _Candidate) -> str:
     low, high = c.span
     found = _IN_VALUE.search(c.text, max(c.clause.start, low - 30), high + 30)
     return f"the rate is {found.group(0)!r}, the values are not money" if found else ""
+
+
+# A figure with another right beside it in a list: "A and B", "from C and D".
+# A rate after the "and" ("from C and 33.8 pct year-to-date") makes no list of values.
+_NOT_A_RATE = r"(?![\d.,]*\s*(?:%|pct\b|per\s*cent|percent))"
+_AND_A_FIGURE_AFTER = re.compile(
+    rf"\s*,?\s*and\s+(?:[A-Za-z]{{1,3}}\$|[$€£¥₹₱₦]|[A-Z]{{3}}\s?)?\d{_NOT_A_RATE}"
+)
+_A_FIGURE_AND_BEFORE = re.compile(
+    r"\d(?:[\d.,]*[^\W\d_]*)(?:\s+(?!pct\b|percent\b|per\b|cent\b)[a-z]+)?\s*,?\s+and\s+$"
+)
+
+
+def _refuse_listed_values(c: _Candidate) -> str:
+    """ "were A and B, up 7.4% and down 6.6% from C and D": each rate is of one pair of a
+    parallel list, and which one the words leave to the reader's count."""
+    if c.kind not in _OF_VALUES:
+        return ""
+    for figure in (c.new, c.old):
+        if figure is None:
+            continue
+        after = _AND_A_FIGURE_AFTER.match(c.text, figure.end, figure.end + 24)
+        before = _A_FIGURE_AND_BEFORE.search(c.text, max(0, figure.start - 24), figure.start)
+        if after or before:
+            return f"{figure.text!r} is one of a list of values: which one is meant?"
+    return ""
+
+
+# Between a value and a rate: the rate is an item's among what the value holds.
+_OF_AN_ITEM = re.compile(
+    r"(?i)\b(?:includ\w*|such\s+as|led\s+by|notably|mainly|chiefly|especially|among\s+them)\b"
+)
+
+
+def _refuse_rate_of_an_item(c: _Candidate) -> str:
+    """ "Imports of X, which included fuel purchases up 5.9%, compared with Y": the rate
+    is of a part the value includes, not of the value."""
+    if c.kind != "growth" or c.rate is None or c.new is None or c.new.end > c.rate.start:
+        return ""
+    found = _OF_AN_ITEM.search(c.text, c.new.end, c.rate.start)
+    return f"the rate is of an item the value holds ({found.group(0)!r})" if found else ""
 
 
 def _refuse_foreseen_base(c: _Candidate) -> str:
@@ -1127,6 +1172,22 @@ REFUSALS: tuple[Refusal, ...] = (
         (
             "Coffee exports in March were 1.23 mln bags against 1.31 mln bags a year "
             "earlier, a decline in value of 13.9 pct.",
+        ),
+    ),
+    Refusal(
+        "values-in-a-list",
+        _refuse_listed_values,
+        (
+            "Exports to Chile and Peru were $33.3 billion and $35.5 billion, up 7.4% and "
+            "down 6.6% from $31.0 billion and $38.0 billion.",
+        ),
+    ),
+    Refusal(
+        "rate-of-an-included-item",
+        _refuse_rate_of_an_item,
+        (
+            "Imports were $152.5 billion in March 2024. In March 2025 imports came to $142.7 "
+            "billion, which included fuel purchases up 5.9%.",
         ),
     ),
     Refusal(
@@ -1563,17 +1624,27 @@ def _names_a_share(slots: dict[str, Token], tokens: Sequence[Token], text: str) 
     word = slots["SHARE"]
     at = tokens.index(word)
     said = word.text.lower()
-    if said == "for":
+    if "UP" in slots:
+        if said not in ("made", "make", "makes", "making") or slots["UP"].text.lower() != "up":
+            return False
+    elif said == "for":
         said = tokens[at - 1].text.lower() if at else ""
         if not said.startswith("account"):
             return False
     elif said not in SHARE_WORDS:
         return False
     part = tokens.index(slots["new"])
+    if _after_base_word(tokens, part):
+        return False
+    value = slots["new"]
+    if _ONE_OF_MANY.search(text[max(0, value.start - 60) : value.start].rsplit(",", 1)[-1]):
+        return False  # "Electronics, led by chips worth X, made up 62% of Y"
     rate = slots["rate"]
-    return re.match(r"\s+of\b", text[rate.end : rate.end + 5]) is not None and not (
-        _after_base_word(tokens, part)
-    )
+    whole = slots["old"]
+    if whole.start < rate.start:
+        # "Of total exports of Y, X accounted for Z, or N%": the whole is named a total.
+        return _TOTAL.search(text, max(0, whole.start - 30), whole.start) is not None
+    return re.match(r"\s+of\b", text[rate.end : rate.end + 5]) is not None
 
 
 def _from_a_source(old: Token, tokens: Sequence[Token]) -> bool:

@@ -969,7 +969,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "part-share-of-whole",
         "share",
-        "< new:V _ SHARE:wp T? rate:P p _ old:V",
+        "< new:V ~ SHARE:wp UP:D? T? rate:P p _ old:V",
         "X represents / accounted for / is equivalent to N% of (the target of) Y",
         (
             _m(
@@ -985,6 +985,12 @@ PATTERNS: tuple[ClaimPattern, ...] = (
                 new="$12 billion",
                 old="$50 billion",
             ),
+            _m(
+                "Shipments of ore, at $5.4 billion, made up 17.4% of the $31.0 billion total.",
+                rate="17.4%",
+                new="$5.4 billion",
+                old="$31.0 billion",
+            ),
         ),
         (
             # The value before the verb is a base of comparison, not the part.
@@ -993,6 +999,30 @@ PATTERNS: tuple[ClaimPattern, ...] = (
             "The $12 billion represents a rise of 20% over the $10 billion of 2023.",
             # Any other verb names no share.
             "The $12 billion lifted 24% of the firms above the $50 billion mark.",
+            # Another subject after the comma, or one item's value in the group's.
+            "Exports were $5.0 billion, machinery made up 20% of the $25.0 billion total.",
+            "Electronics, led by chips worth $3.8 billion, made up 62% of total exports of "
+            "$17.3 billion.",
+        ),
+        evidence="sentence",
+    ),
+    ClaimPattern(
+        "whole-then-part-share",
+        "share",
+        "p old:V , _ SHARE:wp new:V , O rate:P $",
+        "Of total exports of Y, X accounted for Z, or N%",
+        (
+            _m(
+                "Of total exports of $121.9 billion, machinery accounted for $27.8 billion, or "
+                "22.8%.",
+                rate="22.8%",
+                new="$27.8 billion",
+                old="$121.9 billion",
+            ),
+        ),
+        (
+            # The first value is no total: "of" names another thing.
+            "Of the rise of $4.0 billion, machinery accounted for $1.0 billion, or 25%.",
         ),
         evidence="sentence",
     ),

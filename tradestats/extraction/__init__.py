@@ -756,6 +756,7 @@ def _sentence_figures(
             reporter = _last_before(from_countries, from_starts, reading.start, _any)
         reporter_code = reporter.value if reporter else state.reporter
         partner = _partner_for(
+            text,
             reading,
             partners,
             partner_starts,
@@ -1242,7 +1243,19 @@ def _flow_for(
     return None if chosen.value == "other" else chosen.value
 
 
+# A flow named as the whole, whatever partner was named before it. Not "total": "total
+# exports to that country", "total exports in the 12 months" are often the partner's.
+_WHOLE_FLOW = re.compile(
+    r"(?i)\boverall\s+(?:(?:merchandise|goods|foreign)\s+)?(?:exports|imports|trade|shipments)"
+    r"\b(?!\s+(?:to|from|with)\b)|\b(?:exports|imports|trade)\s+overall\b"
+)
+
+# Any word of a flow: one after "overall exports" governs the figures after it instead.
+_FLOW_WORD = re.compile(r"(?i)\b(?:exports?|imports?|shipments|trade|sales|purchases)\b")
+
+
 def _partner_for(
+    text: str,
     reading: Reading,
     countries: list[ctx.Mention],
     starts: list[int],
@@ -1261,6 +1274,11 @@ def _partner_for(
 
     before = _last_before(countries, starts, reading.start, candidate)
     if before is not None:
+        wholes = list(_WHOLE_FLOW.finditer(text, before.end, reading.start))
+        if wholes and not _FLOW_WORD.search(text, wholes[-1].end(), reading.start):
+            # "The deficit with Germany narrowed to X, while overall exports were Y":
+            # the flow that governs the figure is named as the whole, the world's.
+            return None
         return before.value
     for index in range(bisect.bisect_left(starts, reading.end), len(countries)):
         mention = countries[index]
