@@ -941,6 +941,7 @@ def _next_sentence_pair(
 # ("X, which the ministry called 17.8% higher than Y") or a participle ("X, marking a rise
 # of 5%"). Any other word there opens a subject of its own ("X, with imports 17.8%
 # higher than Y"; "X, wheat 12% lower than Y").
+_BE = frozenset("was were is are".split())  # noqa: SIM905
 _ABOUT_THE_VALUE = frozenset(
     """
     which that what or representing marking registering showing reflecting recording
@@ -982,6 +983,14 @@ def _new_subject_before_rate(
     first = after[0].text.lower().split()[0] if after else ""  # "making it": "making"
     if not first or first in _ABOUT_THE_VALUE or (first.endswith("ing") and first != "being"):
         return False  # a participle speaks of the value: "X, exhibiting a growth of 5%"
+    if (
+        first in _BE
+        and new_at >= 2
+        and tokens[new_at - 1].text.lower() == "at"
+        and tokens[new_at - 2].code == ","
+        and commas[-1] == new_at + 1
+    ):
+        return False  # "The import bill, at X, was 12.8% below Y": the value in apposition
     # The pattern's own words ("made up", "accounted for") are the value's predicate.
     own = {match.start(role) for role in pattern.roles if match.start(role) >= 0}
     run = [

@@ -439,9 +439,17 @@ PATTERNS: tuple[ClaimPattern, ...] = (
                 new="$2.2 billion",
                 old="$2.0 billion",
             ),
+            _m(
+                "The import bill, at $151.5 billion, was 8.7% below the $165.9 billion of a "
+                "year earlier.",
+                rate="8.7%",
+                new="$151.5 billion",
+                old="$165.9 billion",
+            ),
         ),
         (
             "Rice sales were $3 billion and wheat sales 5% higher than the $2 billion of 2023.",
+            "Exports were $151.5 billion, imports were 8.7% below the $165.9 billion of 2023.",
             "Stocks fell to 5.0 mln tonnes, against 4.0 mln a week ago, 20 pct lower than "
             "the 6.25 mln of last year.",
         ),
