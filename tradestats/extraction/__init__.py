@@ -104,8 +104,8 @@ _CHANGE_KINDS = ("percent", "percentage_points", "multiple")
 _BRACKETS = re.compile(r"^[\s,]*\)?|\([^()]*\)")
 # Over the folded text: with no IGNORECASE, the literal first letters let the engine skip.
 _BASE_BEFORE = re.compile(
-    r"(?:(?:compared|comparison|relation|relative)\s+(?:with|to)|as\s+against|against|v\.|vs\.?|versus|from|over|than|since|between)"
-    r"\s+(?:the\s+)?(?:(?:value|level|figure|total)s?\s+(?:(?:recorded|registered|reported|posted)\s+)?(?:of|in|for)\s+(?:the\s+)?)?(?:same\s+period\s+(?:in|of)\s+)?$"
+    r"(?:(?:compared|comparison|relation|relative)\s+(?:with|to)|as\s+against|against|v\.|vs\.?|versus|from|over|than|since|between|above|below)"
+    r"\s+(?:the\s+|their\s+|its\s+)?(?:(?:value|level|figure|total)s?\s+(?:(?:recorded|registered|reported|posted)\s+)?(?:of|in|for)\s+(?:the\s+)?)?(?:same\s+period\s+(?:in|of)\s+)?$"
     # "in the same month of 2020": the base of a year-on-year change, whatever comes before.
     r"|(?:same|corresponding|like|comparable)\s+(?:period|month|months|quarter|time|half)\s+(?:of|in|as\s+in|last)\s+(?:the\s+)?$"
 )
