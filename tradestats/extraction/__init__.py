@@ -93,6 +93,7 @@ _PERIOD_LINK = re.compile(
 )
 
 
+_ON_BEFORE = re.compile(r"(?i)\bon\s+$")
 _OF_THAT_PERIOD = re.compile(
     r"\s*[\[(]\s*|[\s,]*(?:which|that|when\s+it)\s+(?:[a-z]+\s+){0,2}(?:to|at|of)?\s*"
     # "the value recorded in Q3 2022 at N6.3 billion": the period, then the value.
@@ -1452,8 +1453,14 @@ class _SentencePeriods:
         # A restated value right after its period: "compared with June 2018 [€199.3Bn]",
         # "compared to January-September 2022, which amounted to US$39.85 billion".
         last_before = bisect.bisect_right(self.ends, reading.start) - 1
-        if last_before >= 0 and _OF_THAT_PERIOD.fullmatch(
-            text, self.mentions[last_before].end, reading.start
+        link = (
+            _OF_THAT_PERIOD.fullmatch(text, self.mentions[last_before].end, reading.start)
+            if last_before >= 0
+            else None
+        )
+        if link is not None and not (
+            # "down 2.4% on a year earlier at X": the base the rate names, not X's period.
+            link.group(0).strip() == "at" and self.mentions[last_before].shift is not None
         ):
             return pick(self.mentions[last_before])
         # A change belongs to the current value, whose period its clause states first
@@ -1481,6 +1488,8 @@ class _SentencePeriods:
                 and not is_change
                 and p.start not in self.bases
                 and p.start not in self.weak_bases
+                # "down 2.4% on a year earlier at X": the base of the rate.
+                and not _ON_BEFORE.search(text, max(0, p.start - 4), p.start)
             ):
                 return pick(p)
         # The first period after it that is not another figure's: "rose 5% to $10 bn in July".
