@@ -236,7 +236,8 @@ _X_AFTER = re.compile(
 _PERCENT_MARKER = re.compile(r"%|per[\s-]?cent|percent|pct|pc")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made for every candidate figure (see ``context.Mention``).
+@dataclass(slots=True)
 class Reading:
     """What the grammar read at ``start:end`` before any context is added."""
 

@@ -150,7 +150,8 @@ RELATIVE_PATTERN = skipping.pattern("atysclp", r"(?<!\w)", _RELATIVE_BODY, re.VE
 _DEICTIC = re.compile(r"last\s+(?:month|quarter|(?:fiscal\s+|financial\s+)?year)")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made for every period named (see ``context.Mention``).
+@dataclass(slots=True)
 class PeriodMention:
     """A period found in the text; ``shift`` is set for relative ones (months back)."""
 
@@ -265,9 +266,7 @@ def parse_period(
     if mention is None or not shape:
         return mention
     # Set on the mention just made, before anyone sees it.
-    object.__setattr__(
-        mention, "shape", next((name for group, name in _BRANCHES if match.group(group)), "year")
-    )
+    mention.shape = next((name for group, name in _BRANCHES if match.group(group)), "year")
     return mention
 
 
@@ -693,7 +692,8 @@ Month = tuple[int, int]
 Span = tuple[Month, Month]
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made for every sentence that names a period (see ``context.Mention``).
+@dataclass(slots=True)
 class Frame:
     """What a year-less mention is resolved against, besides its own words.
 
