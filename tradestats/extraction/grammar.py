@@ -712,17 +712,24 @@ def _word_anchors(lowered: str, words: Iterable[str], whole: bool = False) -> li
 # The trie takes the longest word at a position, so a word followed by more letters
 # ("sixty", "eighteen") is never cut short to a shorter one ("six", "eight").
 _NUMBER_WORDS = re.compile(trie_pattern(list(WORD_NUMBERS)))
+# The same trie tried only right after a character that is no ASCII letter, which the
+# match takes (the word is group 1): the commonest letters of English begin some number
+# word ("e", "t", "o", "s"), inside words too, and the engine stopped at each of them.
+_NUMBER_WORD_AFTER = re.compile(rf"[^a-z](?=({trie_pattern(list(WORD_NUMBERS))}))")
 
 
 def _number_words(lowered: str) -> list[tuple[int, int]]:
     """What ``_word_anchors(lowered, WORD_NUMBERS, whole=True)`` gives, in one pass.
 
-    Every word is of ASCII letters: a match that is no word of its own (inside "money")
-    ends before any that is, which begins after a character that is no letter.
+    Every word is of ASCII letters: a word of its own begins the text or follows a
+    character that is no letter, and the trie gives the longest word there, the only
+    one that can end before a character that is no letter either.
     """
+    first = _NUMBER_WORDS.match(lowered)
+    spans = [first.span()] if first else []
+    spans += [match.span(1) for match in _NUMBER_WORD_AFTER.finditer(lowered)]
     anchors = []
-    for match in _NUMBER_WORDS.finditer(lowered):
-        start, end = match.span()
+    for start, end in spans:
         if not (lowered[start - 1 : start].isalpha() or lowered[end : end + 1].isalpha()):
             anchors.append((start, end))
     return anchors
