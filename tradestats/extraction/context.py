@@ -69,8 +69,8 @@ _FLOW_BODY = r"""(?:
 _FLOW_FIRST = "".join(
     sorted({word[0] for word in (_FLOW_FIRST_WORDS + _CURRENCY_NAMES + " the").split()})
 )
-FLOW_PATTERN = skipping.pattern(
-    _FLOW_FIRST, "(?<![A-Za-z_-])", rf"(?={_FLOW_START}){_FLOW_BODY}", re.VERBOSE
+FLOW_PATTERN = skipping.after_other(
+    _FLOW_FIRST, "A-Za-z_-", rf"(?={_FLOW_START}){_FLOW_BODY}", re.VERBOSE
 )
 # The groups of FLOW_PATTERN, in order, and the flow each stands for: "exports plus
 # imports" is total trade, named before either flow alone can match.

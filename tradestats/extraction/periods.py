@@ -128,7 +128,7 @@ _PERIOD_BODY = rf"""
       | {_year_part("f")}
     )(?![\w%])
     """
-PERIOD_PATTERN = skipping.pattern(_PERIOD_FIRST, r"(?<![\w-])", _PERIOD_BODY, re.VERBOSE)
+PERIOD_PATTERN = skipping.after_other(_PERIOD_FIRST, r"\w-", _PERIOD_BODY, re.VERBOSE)
 
 # Over the folded text (see folding.py).
 _RELATIVE_BODY = r"""(?:
