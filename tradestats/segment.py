@@ -47,24 +47,30 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     lines = text.split("\n")
+    # Each line stripped once: a line is blank when nothing is left of it, and a paragraph
+    # when nothing is left of any of its lines.
+    stripped_lines = [line.rstrip() for line in lines]
+    last = len(lines) - 1
+    filled = False
     pos = 0
     for index, line in enumerate(lines):
         line_end = pos + len(line)
-        next_line = lines[index + 1] if index + 1 < len(lines) else None
-        stripped = line.rstrip()
+        stripped = stripped_lines[index]
+        filled = filled or bool(stripped)
         breaks = (
-            next_line is None
-            or not next_line.strip()
+            index == last
+            or not stripped_lines[index + 1]
             or not stripped
-            or next_line[:1] in (" ", "\t", "\u00a0")
+            or lines[index + 1][:1] in (" ", "\t", "\u00a0")
             or stripped[-1:] in '.!?:;"”’)'
             or bool(_HEADING_LINE.match(stripped))
             or line.endswith(("  ", "\t"))
         )
         if breaks:
-            if text[start:line_end].strip():
+            if filled:
                 spans.append((start, line_end))
             start = line_end + 1
+            filled = False
         pos = line_end + 1
     return spans
 
