@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Context, Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from tradestats.extraction import skipping
 from tradestats.extraction.folding import LOOKALIKES, fold, fold_form
@@ -257,8 +257,13 @@ class Reading:
 _GROUP_SEPARATORS = str.maketrans("", "", ", \u202f\u2009")
 
 
+@lru_cache(maxsize=4096)
 def parse_number(token: str) -> tuple[Decimal, Decimal]:
-    """Digits as printed -> (value, one unit in the last printed place)."""
+    """Digits as printed -> (value, one unit in the last printed place).
+
+    Kept for each token read: a text prints the same few numbers again and again ("2024",
+    "5", "1.2"), and a Decimal neither changes nor depends on anything but the token.
+    """
     if token[:1].isalpha():
         words = [w for w in re.split(r"[- ]", fold_form(token)) if w not in ("a", "")]
         value = sum(WORD_NUMBERS[w] for w in words) if words != ["one", "hundred"] else 100
