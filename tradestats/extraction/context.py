@@ -462,7 +462,9 @@ def find_flows(text: str, start: int, end: int, folded: str | None = None) -> li
     found = []
     lowered = fold(text) if folded is None else folded
     for match in skipping.finditer(FLOW_PATTERN, lowered, start, end):
-        name = next(n for n in _FLOW_NAMES if match.group(n))
+        for name in _FLOW_NAMES:
+            if match.group(name):
+                break
         found.append(Mention(*match.span(WHOLE), _FLOW_OF_GROUP.get(name, name)))
     return found
 
