@@ -988,9 +988,13 @@ def _read_periods(
         and p.start not in bases
         and p.start not in weak_bases
     ]
-    # Only a month without a year can look ahead; most sentences name none.
-    ahead = any(not p.has_year for p in periods) and (
-        _AHEAD.search(folded, sentence.start, sentence.end) is not None
+    # Only a month without a year can look ahead, and only a date of writing says which
+    # year it is in then (see ``resolve_mention``): most sentences name no such month, and
+    # most texts give no date.
+    ahead = (
+        state.reference_date is not None
+        and any(not p.has_year for p in periods)
+        and _AHEAD.search(folded, sentence.start, sentence.end) is not None
     )
     frame = Frame(
         reference=state.reference_date,
