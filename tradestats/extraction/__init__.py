@@ -693,15 +693,6 @@ def _sentence_figures(
             # "exports from India": the exporter reports.
             reporter = _last_before(from_countries, from_starts, reading.start, _any)
         reporter_code = reporter.value if reporter else state.reporter
-        partner = _partner_for(
-            reading,
-            partners,
-            partner_starts,
-            flow,
-            reporter_code,
-            not own_flow and not countries,
-            state,
-        )
         # In a ranking every trader is an item, the story's own country too.
         item = (
             _item_country(
@@ -716,6 +707,20 @@ def _sentence_figures(
             else None
         )
         same_item = bool(figures) and _SAME_ITEM.fullmatch(text, previous_end, reading.start)
+        # A list item's partner is its own (below): the sentence's is looked for otherwise.
+        partner = (
+            None
+            if item is not None or same_item
+            else _partner_for(
+                reading,
+                partners,
+                partner_starts,
+                flow,
+                reporter_code,
+                not own_flow and not countries,
+                state,
+            )
+        )
         if ranking and (item is not None or (same_item and figures[-1].reporter)):
             # A ranked trader's figure is of the flow it is ranked by, whatever the
             # sentence before was about.
