@@ -1369,6 +1369,11 @@ class _SentencePeriods:
         is_change: bool,
     ) -> tuple[Span | None, str | None, bool]:
         """The figure's period, the words that state it, and whether they are relative."""
+        if not self.mentions:
+            # Half the sentences with figures name no period: what is carried, as below.
+            return (
+                (self.state.period, self.state.period_text, False) if flow else (None, None, False)
+            )
         base_figure = reading.start in self.base_figures
 
         def pick(p: PeriodMention) -> tuple[Span | None, str | None, bool]:
