@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 
 from tradestats.dates import MONTH_NAME, MONTHS
 from tradestats.extraction import skipping
@@ -553,7 +554,9 @@ def shift_span(
     return _shift_month(*span[0], months), _shift_month(*span[1], months)
 
 
+@cache
 def format_month(year: int, month: int) -> str:
+    # Every figure with a period formats two months, of a few dozen a corpus names.
     return f"{year:04d}-{month:02d}"
 
 
