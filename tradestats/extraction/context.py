@@ -451,7 +451,9 @@ def _classify(text: str, folded: str, sentence_start: int, mention: Mention) -> 
             how = "reporter"
         elif _PAIR_AFTER.match(text, mention.end) and not after.startswith(("- ", "– ")):
             how = "pair"
-    return Mention(mention.start, mention.end, mention.value, how)
+    return (
+        mention if how == mention.how else Mention(mention.start, mention.end, mention.value, how)
+    )
 
 
 # --- flows ----------------------------------------------------------------------------
