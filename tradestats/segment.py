@@ -76,8 +76,13 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    start = _SPACES.match(text, start, end).end()
-    return start, start + len(text[start:end].rstrip())
+    # A step over each space at either end (seldom more than one), rather than a search
+    # and a copy of the sentence to strip; ``str.isspace`` is the engine's ``\s``.
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _is_boundary(text: str, dot: int, after: int) -> bool:
