@@ -445,11 +445,24 @@ def _reading(
     per: str | None,
 ) -> Reading:
     """A reading of printed digits times their scale; products of both stay exact."""
-    value = _plain(_EXACT_CONTEXT.multiply(value, factor), _EXACT_CONTEXT)
-    ulp = _plain(_EXACT_CONTEXT.multiply(ulp, factor), _EXACT_CONTEXT)
+    value, ulp = _scaled(value, ulp, factor)
     if negative:
         value = -value
     return Reading(start, end, kind, value, unit, printed, ulp, negative=negative, per=per)
+
+
+@lru_cache(maxsize=4096)
+def _scaled(value: Decimal, ulp: Decimal, factor: Decimal) -> tuple[Decimal, Decimal]:
+    """A value and its unit in the last place times a scale, as ``_plain`` writes them.
+
+    Kept by number: a text scales the same few numbers again and again. Equal numbers
+    printed alike or not ("5", "5.0") give the same result, as ``_plain`` writes each
+    product of a number that is never negative in one way only.
+    """
+    return (
+        _plain(_EXACT_CONTEXT.multiply(value, factor), _EXACT_CONTEXT),
+        _plain(_EXACT_CONTEXT.multiply(ulp, factor), _EXACT_CONTEXT),
+    )
 
 
 def _grouped(number: str) -> bool:
