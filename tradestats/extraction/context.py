@@ -363,13 +363,20 @@ def _lowercase_name_heads() -> frozenset[str]:
     return frozenset(heads)
 
 
+@cache
+def _lowercase_heads_pattern() -> re.Pattern[str]:
+    """Any of the heads, as one trie: one pass over a text, where a search for each head
+    took one pass a head."""
+    return re.compile(trie_pattern(sorted(_lowercase_name_heads())))
+
+
 def names_in_lower_case(text: str) -> bool:
     """Whether ``text`` may name a region in lower case ("euro area", "the Netherlands").
 
     Most texts hold none of their heads ("the Net", "euro area"), and then the pattern for
     them, whose first letters are the commonest of English, need not run at all.
     """
-    return any(map(text.__contains__, _lowercase_name_heads()))
+    return _lowercase_heads_pattern().search(text) is not None
 
 
 def find_countries(
