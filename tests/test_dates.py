@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.documents import pdf_bytes
+from tradestats import dates
 from tradestats.cli import app
 from tradestats.dates import document_date, from_html, from_path, from_text
 from tradestats.formats import parse
@@ -175,3 +177,23 @@ def test_extract_notes_a_document_without_a_date(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["figures"][0]["period_start"] is None
     dated = runner.invoke(app, ["extract", str(path), "--format", "json", "--date", "2025-01-09"])
     assert "no date found" not in dated.stderr
+
+
+def test_datelines_are_found_at_each_line_start_as_by_a_search_from_each() -> None:
+    # The dateline pattern opens with the line break before it, not with "^" (see dates.py).
+    at_line_start = re.compile(rf"(?m)^{dates._DATELINE_BODY}")
+    heads = [
+        "LONDON, 14 June 2021 (Reuters) -- Imports fell.",
+        "Kicker\nNEW DELHI, Aug 14 (PTI) - Exports slid.\nTOKYO, Sept. 2, 2019: more",
+        "\n\nPARIS, 1 May 2020 -\nBERLIN, 2 May 2020 -\nROME, 3 May 2020 -",
+        "x\nSEOUL, Korea, Jan 5 -\n\nnot one, Feb 3 -",
+    ]
+    for head in heads:
+        first = dates._DATELINE.match(head, 0, dates._DATELINE_CHARS)
+        after = dates._DATELINE_AFTER_BREAK.finditer(
+            head, first.end() if first else 0, dates._DATELINE_CHARS
+        )
+        found = ([first] if first else []) + list(after)
+        expected = at_line_start.finditer(head, 0, dates._DATELINE_CHARS)
+        assert [m.groupdict() for m in found] == [m.groupdict() for m in expected]
+        assert found

@@ -148,7 +148,16 @@ def test_number_words_are_found_as_by_one_search_a_word() -> None:
         "someone, money, sixty-six, eighteen, eightteen, ninety nine, tenfold, often, "
         "twentyone, one.two, (seven) élevenone ſix naïveone one"
     )
-    for text in [*texts(), tricky, tricky.upper(), ""]:
+    # A word that opens the text follows no character at all.
+    for text in [*texts(), tricky, tricky.upper(), "", "seven", "two-thirds", "tenfold one"]:
         lowered = fold(text)
         expected = grammar._word_anchors(lowered, grammar.WORD_NUMBERS, whole=True)
         assert grammar._number_words(lowered) == expected
+
+
+def test_lower_case_names_are_told_as_by_a_search_for_each_head() -> None:
+    heads = context._lowercase_name_heads()
+    samples = [f"{head} x" for head in heads] + [f"x{head[:-1]}" for head in heads]
+    for text in [*texts(), *samples, ""]:
+        expected = any(head in text for head in heads)
+        assert context.names_in_lower_case(text) == expected

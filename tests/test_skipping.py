@@ -50,3 +50,16 @@ def test_tests_after_the_match_see_its_groups() -> None:
     # inside the lookbehind, so it follows it.
     pattern = skipping.pattern("xy", "", r"(?P<mark>x)?y", after="(?(mark)|(?!))")
     assert spans(pattern, "y xy yy") == [(2, 4)]
+
+
+def test_a_pattern_after_another_character_gives_what_the_original_gives() -> None:
+    pattern = skipping.after_other(r"\d", r"\w", NUMBER)
+    text = "12,345 and x6, then 7,890"
+    plain = [m.span() for m in re.finditer(rf"(?<!\w){NUMBER}", text)]
+    assert plain == [(0, 6), (20, 25)]
+    assert spans(pattern, text) == plain
+    # The character before the start of the search still counts, and the text's start.
+    assert spans(pattern, "x12 34", 1) == [(4, 6)]
+    assert spans(pattern, " 12 34", 1) == [(1, 3), (4, 6)]
+    assert spans(pattern, "12 34", 0, 1) == [(0, 1)]
+    assert spans(pattern, "12 34", 3, 4) == [(3, 4)]

@@ -14,6 +14,7 @@ never taken: in a page that holds several stories it belongs to whichever story 
 
 from __future__ import annotations
 
+import itertools
 import os.path
 import re
 from dataclasses import dataclass, replace
@@ -59,10 +60,15 @@ _DATELINE_CHARS = 400
 # 2024 (Reuters) --". A dateline without a year ("NEW DELHI, Aug 14 (PTI) -") says the
 # day but not the year; it is used only when the file name gives the year.
 _PLACE = r"[A-Z][A-Za-z.'’]*(?:[ -][A-Z][A-Za-z.'’]*){0,3}"
-_DATELINE = re.compile(
-    rf"(?m)^[ \t]*{_PLACE}(?:,\s*{_PLACE})?,\s*(?P<date>{_WRITTEN}|(?P<m5>{MONTH_NAME})\s+(?P<d5>\d{{1,2}}))"
+_DATELINE_BODY = (
+    rf"[ \t]*{_PLACE}(?:,\s*{_PLACE})?,\s*(?P<date>{_WRITTEN}|(?P<m5>{MONTH_NAME})\s+(?P<d5>\d{{1,2}}))"
     r"\s*(?:\([A-Za-z .&]{1,30}\)\s*)?(?:[-–—]|\.-|:)"
 )
+_DATELINE = re.compile(_DATELINE_BODY)  # at the start of the text
+# At the start of any other line: after the line break, which the match takes. A pattern
+# that opens with "^" is tried at every character; one that opens with a line break only
+# at the line breaks. No dateline ends with one, so the next begins after it.
+_DATELINE_AFTER_BREAK = re.compile(rf"\n(?:{_DATELINE_BODY})")
 # "2025-08-14-note.md", "release_2025_08.txt", "2025.08.14 brief.pdf".
 _FILE_DATE = re.compile(
     rf"(?<!\d)(?P<y>{_YEAR})[-_.](?P<m>0[1-9]|1[0-2])(?:[-_.](?P<d>0[1-9]|[12]\d|3[01]))?(?!\d)"
@@ -202,7 +208,10 @@ def from_text(text: str, year_hint: int | None = None) -> DocumentDate | None:
         if when is not None:
             label = " ".join(labelled["label"].lower().split())
             return DocumentDate(when, f"text {label} line")
-    for dateline in _DATELINE.finditer(head, 0, _DATELINE_CHARS):
+    first = _DATELINE.match(head, 0, _DATELINE_CHARS)
+    after = first.end() if first else 0
+    datelines = _DATELINE_AFTER_BREAK.finditer(head, after, _DATELINE_CHARS)
+    for dateline in itertools.chain([first] if first else [], datelines):
         if dateline["m5"]:
             if year_hint is None:
                 continue

@@ -47,31 +47,42 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     lines = text.split("\n")
+    # Each line stripped once: a line is blank when nothing is left of it, and a paragraph
+    # when nothing is left of any of its lines.
+    stripped_lines = [line.rstrip() for line in lines]
+    last = len(lines) - 1
+    filled = False
     pos = 0
     for index, line in enumerate(lines):
         line_end = pos + len(line)
-        next_line = lines[index + 1] if index + 1 < len(lines) else None
-        stripped = line.rstrip()
+        stripped = stripped_lines[index]
+        filled = filled or bool(stripped)
         breaks = (
-            next_line is None
-            or not next_line.strip()
+            index == last
+            or not stripped_lines[index + 1]
             or not stripped
-            or next_line[:1] in (" ", "\t", "\u00a0")
+            or lines[index + 1][:1] in (" ", "\t", "\u00a0")
             or stripped[-1:] in '.!?:;"”’)'
             or bool(_HEADING_LINE.match(stripped))
             or line.endswith(("  ", "\t"))
         )
         if breaks:
-            if text[start:line_end].strip():
+            if filled:
                 spans.append((start, line_end))
             start = line_end + 1
+            filled = False
         pos = line_end + 1
     return spans
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    start = _SPACES.match(text, start, end).end()
-    return start, start + len(text[start:end].rstrip())
+    # A step over each space at either end (seldom more than one), rather than a search
+    # and a copy of the sentence to strip; ``str.isspace`` is the engine's ``\s``.
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _is_boundary(text: str, dot: int, after: int) -> bool:

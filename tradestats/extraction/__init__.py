@@ -756,16 +756,6 @@ def _sentence_figures(
             # "exports from India": the exporter reports.
             reporter = _last_before(from_countries, from_starts, reading.start, _any)
         reporter_code = reporter.value if reporter else state.reporter
-        partner = _partner_for(
-            text,
-            reading,
-            partners,
-            partner_starts,
-            flow,
-            reporter_code,
-            not own_flow and not countries,
-            state,
-        )
         # In a ranking every trader is an item, the story's own country too.
         item = (
             _item_country(
@@ -780,6 +770,21 @@ def _sentence_figures(
             else None
         )
         same_item = bool(figures) and _SAME_ITEM.fullmatch(text, previous_end, reading.start)
+        # A list item's partner is its own (below): the sentence's is looked for otherwise.
+        partner = (
+            None
+            if item is not None or same_item
+            else _partner_for(
+                text,
+                reading,
+                partners,
+                partner_starts,
+                flow,
+                reporter_code,
+                not own_flow and not countries,
+                state,
+            )
+        )
         if ranking and (item is not None or (same_item and figures[-1].reporter)):
             # A ranked trader's figure is of the flow it is ranked by, whatever the
             # sentence before was about.
@@ -1052,9 +1057,13 @@ def _read_periods(
         and p.start not in bases
         and p.start not in weak_bases
     ]
-    # Only a month without a year can look ahead; most sentences name none.
-    ahead = any(not p.has_year for p in periods) and (
-        _AHEAD.search(folded, sentence.start, sentence.end) is not None
+    # Only a month without a year can look ahead, and only a date of writing says which
+    # year it is in then (see ``resolve_mention``): most sentences name no such month, and
+    # most texts give no date.
+    ahead = (
+        state.reference_date is not None
+        and any(not p.has_year for p in periods)
+        and _AHEAD.search(folded, sentence.start, sentence.end) is not None
     )
     frame = Frame(
         reference=state.reference_date,
@@ -1441,6 +1450,11 @@ class _SentencePeriods:
         is_change: bool,
     ) -> tuple[Span | None, str | None, bool]:
         """The figure's period, the words that state it, and whether they are relative."""
+        if not self.mentions:
+            # Half the sentences with figures name no period: what is carried, as below.
+            return (
+                (self.state.period, self.state.period_text, False) if flow else (None, None, False)
+            )
         base_figure = reading.start in self.base_figures
 
         def pick(p: PeriodMention) -> tuple[Span | None, str | None, bool]:

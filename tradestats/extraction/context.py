@@ -69,8 +69,8 @@ _FLOW_BODY = r"""(?:
 _FLOW_FIRST = "".join(
     sorted({word[0] for word in (_FLOW_FIRST_WORDS + _CURRENCY_NAMES + " the").split()})
 )
-FLOW_PATTERN = skipping.pattern(
-    _FLOW_FIRST, "(?<![A-Za-z_-])", rf"(?={_FLOW_START}){_FLOW_BODY}", re.VERBOSE
+FLOW_PATTERN = skipping.after_other(
+    _FLOW_FIRST, "A-Za-z_-", rf"(?={_FLOW_START}){_FLOW_BODY}", re.VERBOSE
 )
 # The groups of FLOW_PATTERN, in order, and the flow each stands for: "exports plus
 # imports" is total trade, named before either flow alone can match.
@@ -179,7 +179,10 @@ _RATE_AFTER = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, like the other records made for every candidate while reading a text: a
+# frozen class sets each field through ``object.__setattr__``, which costs twice as much.
+# Nothing changes one once it is made.
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -360,13 +363,20 @@ def _lowercase_name_heads() -> frozenset[str]:
     return frozenset(heads)
 
 
+@cache
+def _lowercase_heads_pattern() -> re.Pattern[str]:
+    """Any of the heads, as one trie: one pass over a text, where a search for each head
+    took one pass a head."""
+    return re.compile(trie_pattern(sorted(_lowercase_name_heads())))
+
+
 def names_in_lower_case(text: str) -> bool:
     """Whether ``text`` may name a region in lower case ("euro area", "the Netherlands").
 
     Most texts hold none of their heads ("the Net", "euro area"), and then the pattern for
     them, whose first letters are the commonest of English, need not run at all.
     """
-    return any(map(text.__contains__, _lowercase_name_heads()))
+    return _lowercase_heads_pattern().search(text) is not None
 
 
 def find_countries(
@@ -448,7 +458,9 @@ def _classify(text: str, folded: str, sentence_start: int, mention: Mention) -> 
             how = "reporter"
         elif _PAIR_AFTER.match(text, mention.end) and not after.startswith(("- ", "– ")):
             how = "pair"
-    return Mention(mention.start, mention.end, mention.value, how)
+    return (
+        mention if how == mention.how else Mention(mention.start, mention.end, mention.value, how)
+    )
 
 
 # --- flows ----------------------------------------------------------------------------
@@ -459,7 +471,9 @@ def find_flows(text: str, start: int, end: int, folded: str | None = None) -> li
     found = []
     lowered = fold(text) if folded is None else folded
     for match in skipping.finditer(FLOW_PATTERN, lowered, start, end):
-        name = next(n for n in _FLOW_NAMES if match.group(n))
+        for name in _FLOW_NAMES:
+            if match.group(name):
+                break
         found.append(Mention(*match.span(WHOLE), _FLOW_OF_GROUP.get(name, name)))
     return found
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Context, Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from tradestats.extraction import skipping
 from tradestats.extraction.folding import LOOKALIKES, fold, fold_form
@@ -236,7 +236,8 @@ _X_AFTER = re.compile(
 _PERCENT_MARKER = re.compile(r"%|per[\s-]?cent|percent|pct|pc")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made for every candidate figure (see ``context.Mention``).
+@dataclass(slots=True)
 class Reading:
     """What the grammar read at ``start:end`` before any context is added."""
 
@@ -256,8 +257,13 @@ class Reading:
 _GROUP_SEPARATORS = str.maketrans("", "", ", \u202f\u2009")
 
 
+@lru_cache(maxsize=4096)
 def parse_number(token: str) -> tuple[Decimal, Decimal]:
-    """Digits as printed -> (value, one unit in the last printed place)."""
+    """Digits as printed -> (value, one unit in the last printed place).
+
+    Kept for each token read: a text prints the same few numbers again and again ("2024",
+    "5", "1.2"), and a Decimal neither changes nor depends on anything but the token.
+    """
     if token[:1].isalpha():
         words = [w for w in re.split(r"[- ]", fold_form(token)) if w not in ("a", "")]
         value = sum(WORD_NUMBERS[w] for w in words) if words != ["one", "hundred"] else 100
@@ -439,11 +445,24 @@ def _reading(
     per: str | None,
 ) -> Reading:
     """A reading of printed digits times their scale; products of both stay exact."""
-    value = _plain(_EXACT_CONTEXT.multiply(value, factor), _EXACT_CONTEXT)
-    ulp = _plain(_EXACT_CONTEXT.multiply(ulp, factor), _EXACT_CONTEXT)
+    value, ulp = _scaled(value, ulp, factor)
     if negative:
         value = -value
     return Reading(start, end, kind, value, unit, printed, ulp, negative=negative, per=per)
+
+
+@lru_cache(maxsize=4096)
+def _scaled(value: Decimal, ulp: Decimal, factor: Decimal) -> tuple[Decimal, Decimal]:
+    """A value and its unit in the last place times a scale, as ``_plain`` writes them.
+
+    Kept by number: a text scales the same few numbers again and again. Equal numbers
+    printed alike or not ("5", "5.0") give the same result, as ``_plain`` writes each
+    product of a number that is never negative in one way only.
+    """
+    return (
+        _plain(_EXACT_CONTEXT.multiply(value, factor), _EXACT_CONTEXT),
+        _plain(_EXACT_CONTEXT.multiply(ulp, factor), _EXACT_CONTEXT),
+    )
 
 
 def _grouped(number: str) -> bool:
@@ -711,17 +730,24 @@ def _word_anchors(lowered: str, words: Iterable[str], whole: bool = False) -> li
 # The trie takes the longest word at a position, so a word followed by more letters
 # ("sixty", "eighteen") is never cut short to a shorter one ("six", "eight").
 _NUMBER_WORDS = re.compile(trie_pattern(list(WORD_NUMBERS)))
+# The same trie tried only right after a character that is no ASCII letter, which the
+# match takes (the word is group 1): the commonest letters of English begin some number
+# word ("e", "t", "o", "s"), inside words too, and the engine stopped at each of them.
+_NUMBER_WORD_AFTER = re.compile(rf"[^a-z](?=({trie_pattern(list(WORD_NUMBERS))}))")
 
 
 def _number_words(lowered: str) -> list[tuple[int, int]]:
     """What ``_word_anchors(lowered, WORD_NUMBERS, whole=True)`` gives, in one pass.
 
-    Every word is of ASCII letters: a match that is no word of its own (inside "money")
-    ends before any that is, which begins after a character that is no letter.
+    Every word is of ASCII letters: a word of its own begins the text or follows a
+    character that is no letter, and the trie gives the longest word there, the only
+    one that can end before a character that is no letter either.
     """
+    first = _NUMBER_WORDS.match(lowered)
+    spans = [first.span()] if first else []
+    spans += [match.span(1) for match in _NUMBER_WORD_AFTER.finditer(lowered)]
     anchors = []
-    for match in _NUMBER_WORDS.finditer(lowered):
-        start, end = match.span()
+    for start, end in spans:
         if not (lowered[start - 1 : start].isalpha() or lowered[end : end + 1].isalpha()):
             anchors.append((start, end))
     return anchors

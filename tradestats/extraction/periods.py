@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 
 from tradestats.dates import MONTH_NAME, MONTHS
 from tradestats.extraction import skipping
@@ -128,7 +129,7 @@ _PERIOD_BODY = rf"""
       | {_year_part("f")}
     )(?![\w%])
     """
-PERIOD_PATTERN = skipping.pattern(_PERIOD_FIRST, r"(?<![\w-])", _PERIOD_BODY, re.VERBOSE)
+PERIOD_PATTERN = skipping.after_other(_PERIOD_FIRST, r"\w-", _PERIOD_BODY, re.VERBOSE)
 
 # Over the folded text (see folding.py).
 _RELATIVE_BODY = r"""(?:
@@ -150,7 +151,8 @@ RELATIVE_PATTERN = skipping.pattern("atysclp", r"(?<!\w)", _RELATIVE_BODY, re.VE
 _DEICTIC = re.compile(r"last\s+(?:month|quarter|(?:fiscal\s+|financial\s+)?year)")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made for every period named (see ``context.Mention``).
+@dataclass(slots=True)
 class PeriodMention:
     """A period found in the text; ``shift`` is set for relative ones (months back)."""
 
@@ -265,9 +267,7 @@ def parse_period(
     if mention is None or not shape:
         return mention
     # Set on the mention just made, before anyone sees it.
-    object.__setattr__(
-        mention, "shape", next((name for group, name in _BRANCHES if match.group(group)), "year")
-    )
+    mention.shape = next((name for group, name in _BRANCHES if match.group(group)), "year")
     return mention
 
 
@@ -554,7 +554,9 @@ def shift_span(
     return _shift_month(*span[0], months), _shift_month(*span[1], months)
 
 
+@cache
 def format_month(year: int, month: int) -> str:
+    # Every figure with a period formats two months, of a few dozen a corpus names.
     return f"{year:04d}-{month:02d}"
 
 
@@ -693,7 +695,8 @@ Month = tuple[int, int]
 Span = tuple[Month, Month]
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made for every sentence that names a period (see ``context.Mention``).
+@dataclass(slots=True)
 class Frame:
     """What a year-less mention is resolved against, besides its own words.
 

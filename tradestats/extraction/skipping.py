@@ -8,6 +8,10 @@ at. ``pattern`` builds the same pattern behind a set of first characters: it con
 one character of the set, then looks back at it and asserts the original pattern there,
 capturing the whole match in the group ``WHOLE``. ``finditer`` reads the matches back
 exactly as ``finditer`` on the original pattern would give them.
+
+Where a match must begin a word and common letters begin one ("e", "t", "s"), even that
+set stops the engine inside most words: ``after_other`` builds the pattern behind the
+character before a match instead, a space or a mark.
 """
 
 from __future__ import annotations
@@ -33,6 +37,28 @@ def pattern(first: str, before: str, body: str, flags: int = 0, after: str = "")
     return re.compile(rf"[{first}](?<=(?:{before})(?=(?P<{WHOLE}>{body}))[\s\S]){after}", flags)
 
 
+def after_other(first: str, not_before: str, body: str, flags: int = 0) -> re.Pattern[str]:
+    """``(?<![not_before])(?:body)``, tried only right after a character not in
+    ``[not_before]``, then only where the next one is in ``[first]``.
+
+    The match consumes that character before it and asserts ``body`` after it, in the
+    group ``WHOLE``. ``finditer`` searches such a pattern from one character before the
+    start of the search, and tries the start of the text, which follows no character,
+    with the pattern that ``pattern`` builds from the same parts.
+    """
+    compiled = re.compile(rf"[^{not_before}](?=[{first}])(?=(?P<{WHOLE}>{body}))", flags)
+    _AT_TEXT_START[id(compiled)] = (
+        compiled,
+        pattern(first, rf"(?<![{not_before}])", body, flags),
+    )
+    return compiled
+
+
+# The patterns of ``after_other`` by identity (a pattern's hash reads all of its code),
+# each kept alive here with the same pattern as ``pattern`` builds it.
+_AT_TEXT_START: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
 def finditer(
     pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
 ) -> Iterator[re.Match[str]]:
@@ -41,8 +67,18 @@ def finditer(
     The pattern matches wherever a match begins, inside an earlier match too: like
     ``finditer``, this goes on only after the end of each match it keeps.
     """
+    end = len(text) if end is None else end
     resume = start
-    for match in pattern.finditer(text, start, len(text) if end is None else end):
-        if match.start() >= resume:
+    other = _AT_TEXT_START.get(id(pattern))
+    if other is not None:
+        if start == 0:
+            first = other[1].match(text, 0, end)
+            if first is not None:
+                resume = first.end(WHOLE)
+                yield first
+        # A match at ``start`` takes the character before it.
+        start = max(start - 1, 0)
+    for match in pattern.finditer(text, start, end):
+        if match.start(WHOLE) >= resume:
             resume = match.end(WHOLE)
             yield match
