@@ -325,9 +325,14 @@ def extract_document(
     lowercase_names = guard.guard(
         True, 0, "the document's country names", lambda: ctx.names_in_lower_case(text)
     )
+    any_names = lowercase_names or guard.guard(
+        True, 0, "the document's country names", lambda: ctx.names_any_capitalized(text)
+    )
 
     def countries_of(i: int) -> list[ctx.Mention]:
         found = countries[i]
+        if found is None and not any_names:
+            found = countries[i] = []
         if found is None:
             try:
                 found = ctx.find_countries(

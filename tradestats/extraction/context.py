@@ -379,6 +379,13 @@ def names_in_lower_case(text: str) -> bool:
     return _lowercase_heads_pattern().search(text) is not None
 
 
+def names_any_capitalized(text: str) -> bool:
+    """Whether ``text`` holds any capitalized country name at all. Two documents in five
+    with figures name none, and then no sentence of theirs need be searched for one."""
+    capitalized, _lowercase = _country_patterns()
+    return capitalized.search(text) is not None
+
+
 def find_countries(
     text: str,
     start: int,
