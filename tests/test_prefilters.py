@@ -161,3 +161,15 @@ def test_lower_case_names_are_told_as_by_a_search_for_each_head() -> None:
     for text in [*texts(), *samples, ""]:
         expected = any(head in text for head in heads)
         assert context.names_in_lower_case(text) == expected
+
+
+@pytest.mark.parametrize("index", range(len(texts())))
+def test_figures_are_the_same_without_the_test_for_any_country_name(
+    index: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tradestats.extraction import extract
+
+    text = texts()[index] + "\nExports fell 2.0% to $5.1 billion from $5.2 billion."
+    quick = extract(text)
+    monkeypatch.setattr(context, "names_any_capitalized", lambda _text: True)
+    assert extract(text) == quick
