@@ -328,15 +328,20 @@ def parse_match(match: re.Match[str]) -> list[Reading]:
                 value, ulp = parse_number(num)
                 factor = _scale_for(scale_form)
                 end = match.end("scale")
+                # "from -3.1 billion": the sign is the amount's, as on a money figure.
+                sign = (groups["sign"] or "").strip()
+                negative = sign in ("-", "−", "–", "(-)", "(−)") or bool(groups["sign2"])
+                amount = _plain(_EXACT_CONTEXT.multiply(value, factor))
                 return [
                     Reading(
                         start,
                         end,
                         "scaled",
-                        _plain(_EXACT_CONTEXT.multiply(value, factor)),
+                        -amount if negative else amount,
                         "",
                         num,
                         _plain(_EXACT_CONTEXT.multiply(ulp, factor)),
+                        negative=negative,
                     )
                 ]
             return []
