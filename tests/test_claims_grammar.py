@@ -398,3 +398,19 @@ def test_an_amount_in_parentheses_after_a_flow_is_that_flows_value() -> None:
         "€11.3bn",
         "EUR 7.4 billion",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A word that judges a change gives it no direction: a cost ratio improves by falling.
+        "The cost-to-income ratio improved to 48.2 pct from 51.6 pct.",
+        "The trade deficit improved to $2.1 billion from $3.4 billion.",
+        # Words of change give a negative figure's size, not its sign.
+        "The output gap narrowed to -0.6 pct from -1.4 pct.",
+        "The decline accelerated to -3.4% from -1.2%.",
+        "The balance rose to -2.4 billion dollars from -3.1 billion.",
+    ],
+)
+def test_judging_words_and_figures_below_zero_raise_nothing(text: str) -> None:
+    assert check_document(Document(text), Config()).findings == ()

@@ -661,6 +661,8 @@ def _build(
     if not declined and kind in _JUDGED_HEDGED:
         hedges = {slots[r].start: slots[r].hedge for r in ("new", "old", "change") if r in slots}
         new, old, change = (_hedged(f, hedges) for f in (new, old, change))
+    if declined and kind == "direction":
+        return None  # a word of direction and no figure stated: nothing to report
     if declined:
         return Relation(
             _RELATION_KINDS[kind],
@@ -1101,6 +1103,16 @@ def _refuse_rate_of_an_item(c: _Candidate) -> str:
     return f"the rate is of an item the value holds ({found.group(0)!r})" if found else ""
 
 
+def _refuse_below_zero(c: _Candidate) -> str:
+    """ "The output gap narrowed to -0.6 pct from -1.4 pct", "the decline accelerated to
+    -3.4% from -1.2%": words of change speak of a negative figure's size, and a rate of
+    change between values below zero has no plain meaning."""
+    if c.kind not in (*_OF_VALUES, "direction"):
+        return ""
+    below = next((f for f in (c.new, c.old) if f is not None and f.value < 0), None)
+    return f"{below.text!r} is below zero: the words give its size, not its sign" if below else ""
+
+
 def _refuse_foreseen_base(c: _Candidate) -> str:
     # A share of a target is just that: "X represents 88% of the target of Y".
     if c.base is None or c.kind == "share":
@@ -1145,6 +1157,14 @@ class Refusal:
 # given is the one reported. Each stands for a shape of false alarm seen on real text or
 # on texts written to test the grammar; the suite runs every example.
 REFUSALS: tuple[Refusal, ...] = (
+    Refusal(
+        "values-below-zero",
+        _refuse_below_zero,
+        (
+            "The balance narrowed 57% to -0.6 billion dollars from -1.4 billion.",
+            "Net investment fell 25% to -4.0 billion dollars from -3.2 billion.",
+        ),
+    ),
     Refusal(
         "base-of-another-flow",
         _refuse_other_flow,

@@ -83,7 +83,9 @@ def _phrases(text: str) -> list[str]:
     return [" ".join(phrase.split()) for phrase in text.split(",")]
 
 
-# Words of change, as written in lower case -> the direction they give a figure.
+# Words of change, as written in lower case -> the direction they give a figure. Not the
+# words that judge a change ("improved", "weakened", "stronger"): a deficit, a cost ratio
+# or a currency's price improves by falling as often as by rising.
 _DIRECTIONS = {
     **dict.fromkeys(
         _phrases("""
@@ -93,8 +95,8 @@ _DIRECTIONS = {
         down, lower, contract, contracted, contraction, contracts, contracting, shrank,
         shranks, shranking, shrink, shrinks, shrinking, shrunk, shrunks, shrunking, narrow,
         narrowed, narrowing, narrows, slid, slide, slides, sliding, dipped, dip, dips, tumble,
-        tumbled, reduced, reduction, slowed, slipped, sank, eased, lost, loss, weaker,
-        weakened, minus, slowdown, deceleration, decelerated, decelerating
+        tumbled, reduced, reduction, slowed, slipped, sank, eased, lost, loss, minus,
+        slowdown, deceleration, decelerated, decelerating
         """),
         "down",
     ),
@@ -104,8 +106,8 @@ _DIRECTIONS = {
         increasing, grew, grow, grows, growing, growth, jumped, jump, jumps, surge, surged,
         surges, surging, climbed, climb, climbs, gained, gain, gains, up, higher, expand,
         expanded, expands, expanding, expansion, widen, widened, widening, widens, soared, soar,
-        soars, rebounded, rebound, rebounds, accelerated, advanced, improved, boosted, spurt,
-        spurted, hiked, added, stronger, spiked, spike, spikes, skyrocketed, leapt, leaped,
+        soars, rebounded, rebound, rebounds, accelerated, advanced, boosted, spurt,
+        spurted, hiked, added, spiked, spike, spikes, skyrocketed, leapt, leaped,
         recovered, edged up, inched up, picked up, acceleration, accelerating
         """),
         "up",
