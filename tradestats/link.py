@@ -23,7 +23,12 @@ from tradestats.dates import MONTHS
 from tradestats.extraction import SentenceFaults
 from tradestats.extraction.context import find_countries, find_flows, qualifier_meaning
 from tradestats.extraction.grammar import parse_number
-from tradestats.extraction.periods import DEFAULT_FISCAL_START, format_month, stated_periods
+from tradestats.extraction.periods import (
+    DEFAULT_FISCAL_START,
+    WEEKDAYS,
+    format_month,
+    stated_periods,
+)
 from tradestats.extraction.refdata import country_names, currency_words
 from tradestats.models import ClaimKind, Document, Figure, InputProblem
 from tradestats.patterns import (
@@ -1687,15 +1692,10 @@ def _from_a_source(old: Token, tokens: Sequence[Token]) -> bool:
             return named
         if token.code not in "pw":
             return False
+        # "from Friday's close of Y" names a day, no source.
         word = token.text.lower().removesuffix("'s").removesuffix("’s")
-        named = named or (token.code == "w" and token.text[:1].isupper() and word not in _WEEKDAYS)
+        named = named or (token.code == "w" and token.text[:1].isupper() and word not in WEEKDAYS)
     return False
-
-
-# "from Friday's close of Y" names a day, no source.
-_WEEKDAYS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)
 
 
 def _value_before_aside(doc: _Document, aside: Clause, unit: str) -> Figure | None:

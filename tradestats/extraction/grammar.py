@@ -274,6 +274,12 @@ def parse_number(token: str) -> tuple[Decimal, Decimal]:
 
 
 @cache
+def _negative(groups: re.Match[str]) -> bool:
+    """Whether the amount is printed with a minus: "-3.5%", "(-)19.32", "$-50.8bn"."""
+    sign = (groups["sign"] or "").strip()
+    return sign in ("-", "−", "–", "(-)", "(−)") or bool(groups["sign2"])
+
+
 def _unit_in_place(exponent: int) -> Decimal:
     """One in the last printed place: 10 ** exponent, exactly ("33.53" -> 0.01)."""
     return Decimal(1).scaleb(exponent)
@@ -329,8 +335,7 @@ def parse_match(match: re.Match[str]) -> list[Reading]:
                 factor = _scale_for(scale_form)
                 end = match.end("scale")
                 # "from -3.1 billion": the sign is the amount's, as on a money figure.
-                sign = (groups["sign"] or "").strip()
-                negative = sign in ("-", "−", "–", "(-)", "(−)") or bool(groups["sign2"])
+                negative = _negative(groups)
                 amount = _plain(_EXACT_CONTEXT.multiply(value, factor))
                 return [
                     Reading(
@@ -368,8 +373,7 @@ def parse_match(match: re.Match[str]) -> list[Reading]:
         # "one" or "three" alone is prose; "three pct" and "six mln dlrs" are figures.
         return []
     value, ulp = parse_number(num)
-    sign = (groups["sign"] or "").strip()
-    negative = sign in ("-", "−", "–", "(-)", "(−)") or bool(groups["sign2"])
+    negative = _negative(groups)
     per = _per_unit(match.string, end) if kind == "money" else None
     if not groups["num2"]:
         return [_reading(start, end, kind, unit, num, value, ulp, factor, negative, per)]

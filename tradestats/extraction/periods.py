@@ -858,7 +858,7 @@ def resolve_mention(mention: PeriodMention, frame: Frame) -> tuple[Span | None, 
 # (and what it must give for a text written on Wednesday 18 February 1998), listed here
 # so that the whole of this small grammar is seen at once.
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBER_WORDS = {
     word: n
     for n, word in enumerate(
@@ -887,7 +887,7 @@ CALENDAR_GRAMMAR: tuple[CalendarEntry, ...] = (
     ),
     CalendarEntry(
         "weekday",
-        r"(?:(?P<wlast>last|this|next)\s+)?(?P<weekday>" + "|".join(_WEEKDAYS) + r")(?!['’]s\b)",
+        r"(?:(?P<wlast>last|this|next)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")(?!['’]s\b)",
         (
             ("The deal closed on Monday.", "Monday", "1998-02", "1998-02"),
             ("Talks resume next Tuesday.", "next Tuesday", "1998-02", "1998-02"),
@@ -949,7 +949,7 @@ def _calendar_span(match: re.Match[str], reference: date | None) -> tuple[str, s
         day = reference + timedelta(days=step)
         return month_of(day), month_of(day)
     if match.group("weekday"):
-        target = _WEEKDAYS.index(match.group("weekday").lower())
+        target = WEEKDAYS.index(match.group("weekday").lower())
         back = (reference.weekday() - target) % 7
         which = (match.group("wlast") or "").lower()
         if which == "next":
