@@ -98,7 +98,9 @@ class Document:
     published_source: str | None = None
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
-    def __post_init__(self) -> None:
+    def _starts(self) -> tuple[int, ...]:
+        """Where each line begins, worked out on the first position asked for: most
+        documents of a news feed hold no figure, and nobody asks for a position in them."""
         if not self._line_starts:
             starts = [0]
             find = self.text.find
@@ -107,13 +109,15 @@ class Document:
                 starts.append(pos + 1)
                 pos = find("\n", pos + 1)
             object.__setattr__(self, "_line_starts", tuple(starts))
+        return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset, in the source file."""
         if self.source is not None and self.source.starts:
             return self.source.position(offset)
-        index = bisect.bisect_right(self._line_starts, offset) - 1
-        return index + 1, offset - self._line_starts[index] + 1
+        starts = self._starts()
+        index = bisect.bisect_right(starts, offset) - 1
+        return index + 1, offset - starts[index] + 1
 
     @property
     def labelled(self) -> bool:
