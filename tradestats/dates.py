@@ -19,6 +19,7 @@ import os.path
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -48,12 +49,15 @@ _WRITTEN_DATE = re.compile(rf"(?i)(?<![\w-]){_WRITTEN}(?![\w-])")
 # How far into a text its own date line is looked for: a page's date sits at its head.
 _HEAD_CHARS = 1500
 # "Published: 14 August 2024", "Updated on Aug 14, 2024 10:31 IST", "Posted 2024-08-14".
-_LABELLED_LINE = re.compile(
-    r"(?im)^[ \t>*_|]*(?P<label>published|updated|last\s+updated|posted|first\s+published|date"
+_LABELLED_BODY = (
+    r"[ \t>*_|]*(?P<label>published|updated|last\s+updated|posted|first\s+published|date"
     r"|released|issued)(?:\s+(?:on|at))?\s*[:\-–—]?\s*(?:[A-Z][a-z]+day,?\s+)?"
     rf"(?P<date>{_WRITTEN})"
 )
-_LABELS = ("published", "updated", "posted", "date", "released", "issued")
+# At the start of the text, and at the start of any other line: after the line break,
+# which the match takes (see ``_LABELLED_AFTER_BREAK``).
+_LABELLED_LINE = re.compile(rf"(?i){_LABELLED_BODY}")
+_LABELLED_AFTER_BREAK = re.compile(rf"(?i)\n{_LABELLED_BODY}")
 # A dateline opens the story, within its first lines.
 _DATELINE_CHARS = 400
 # A wire dateline opens a paragraph: "NEW DELHI, Aug 14, 2024 (PTI) -", "LONDON, 14 August
@@ -200,9 +204,7 @@ def from_text(text: str, year_hint: int | None = None) -> DocumentDate | None:
     ``year_hint`` (from the file name) completes a dateline that names only the day.
     """
     head = text[:_HEAD_CHARS]
-    lowered = head.lower()
-    # Literal tests first: most texts hold no date line, and the patterns need not run.
-    labelled = _LABELLED_LINE.search(head) if any(map(lowered.__contains__, _LABELS)) else None
+    labelled = _LABELLED_LINE.match(head) or _LABELLED_AFTER_BREAK.search(head)
     if labelled is not None:
         when = _from_match(labelled)
         if when is not None:
@@ -261,12 +263,22 @@ def document_date(
         return DocumentDate(given, "given")
     if declared is not None:
         return declared
+    named, hint = _path_date(path)
+    return from_text(text, hint) or named
+
+
+@lru_cache(maxsize=256)
+def _path_date(path: str) -> tuple[DocumentDate | None, int | None]:
+    """The date in a file name, and the year that completes a dateline without one.
+
+    Kept for a few paths: a caller that names no file gives the same one every time.
+    """
     named = from_path(path)
     stem = os.path.splitext(os.path.basename(path))[0]
     # A year alone counts only beside words ("brief-2024"): a bare number is an id.
     year_only = _FILE_YEAR.search(stem) if re.search(r"[A-Za-z]", stem) else None
     hint = named.date.year if named else int(year_only["y"]) if year_only else None
-    return from_text(text, hint) or named
+    return named, hint
 
 
 def undated_note(document: Document, figures: Sequence[Figure]) -> str | None:
