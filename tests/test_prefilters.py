@@ -173,3 +173,34 @@ def test_figures_are_the_same_without_the_test_for_any_country_name(
     quick = extract(text)
     monkeypatch.setattr(context, "names_any_capitalized", lambda _text: True)
     assert extract(text) == quick
+
+
+@pytest.mark.parametrize("index", range(len(texts())))
+def test_figures_are_the_same_in_ascii_mode_on_text_that_reads_alike(index: int) -> None:
+    text = texts()[index]
+    ascii_text = text.encode("ascii", "replace").decode("ascii")
+    for sample in (text, ascii_text, ascii_text.replace(" ", "\t")):
+        if not skipping.reads_alike_in_ascii(sample):
+            continue
+        lowered = fold(sample)
+        words = grammar._word_anchors(lowered, grammar.WORD_NUMBERS, whole=True)
+        starts = grammar._word_starts(sample, lowered, words)
+        unicode_mode = grammar._window_matches(sample, 0, len(sample), starts)
+        ascii_mode = grammar._window_matches(sample, 0, len(sample), starts, ascii=True)
+        assert [(m.span(), m.groupdict()) for m in ascii_mode] == [
+            (m.span(), m.groupdict()) for m in unicode_mode
+        ]
+        assert ascii_mode or index >= len(PHRASE_CASES)
+
+
+def test_text_reads_alike_in_ascii_only_without_the_separators_unicode_calls_space() -> None:
+    assert skipping.reads_alike_in_ascii("Exports rose 5% to $2.1 billion.\n")
+    assert not skipping.reads_alike_in_ascii("Exports rose 5% to €2.1 billion.")
+    pattern = re.compile(r"5%\s+to")
+    for separator in "\x1c\x1d\x1e\x1f":
+        text = f"rose 5%{separator}to"
+        # Unicode mode takes the separator for white space; ASCII mode does not.
+        assert pattern.search(text) and not skipping.ascii_twin(pattern).search(text)
+        assert not skipping.reads_alike_in_ascii(text)
+    assert skipping.ascii_twin(pattern) is skipping.ascii_twin(pattern)
+    assert skipping.ascii_twin(pattern).flags & re.ASCII

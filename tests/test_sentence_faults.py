@@ -66,10 +66,12 @@ def scan_fault(monkeypatch: pytest.MonkeyPatch) -> None:
     """Scanning for figures raises outside any one figure, wherever "13.13" is in view."""
     original = grammar._window_matches
 
-    def wrapper(text: str, low: int, high: int, starts: list[int]) -> list[re.Match[str]]:
+    def wrapper(
+        text: str, low: int, high: int, starts: list[int], ascii: bool = False
+    ) -> list[re.Match[str]]:
         if "13.13" in text[low:high]:
             raise Forced("forced")
-        return original(text, low, high, starts)
+        return original(text, low, high, starts, ascii)
 
     monkeypatch.setattr(grammar, "_window_matches", wrapper)
 

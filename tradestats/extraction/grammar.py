@@ -781,11 +781,17 @@ def _same_currency(first: str | None, again: str, dollar: bool) -> bool:
     return first is not None and (first == again or (again == "$" and dollar))
 
 
-def _window_matches(text: str, low: int, high: int, word_starts: list[int]) -> list[re.Match[str]]:
-    """What ``finditer`` of ``figure_pattern`` gives in ``text[low:high]``."""
+def _window_matches(
+    text: str, low: int, high: int, word_starts: list[int], ascii: bool = False
+) -> list[re.Match[str]]:
+    """What ``finditer`` of ``figure_pattern`` gives in ``text[low:high]``; ``ascii`` when
+    the text reads alike in ASCII mode (see skipping.py)."""
     plain = figure_pattern()
+    skipping_pattern = _skipping_figure_pattern()
+    if ascii:
+        plain, skipping_pattern = skipping.ascii_twin(plain), skipping.ascii_twin(skipping_pattern)
     found = []
-    for match in _skipping_figure_pattern().finditer(text, low, high):
+    for match in skipping_pattern.finditer(text, low, high):
         again = match.group("cur_again")
         if again is not None and not _same_currency(
             match.group("cur"), again, match.group("dollar") is not None
@@ -846,8 +852,9 @@ def scan(
         word_starts = _word_starts(text, lowered, words)
     readings: list[Reading] = []
     covered = 0
+    ascii = skipping.reads_alike_in_ascii(text)
     for low, high in windows(text, anchors, _BEFORE, _AFTER):
-        for match in _window_matches(text, max(low, covered), high, word_starts):
+        for match in _window_matches(text, max(low, covered), high, word_starts, ascii):
             try:
                 found = parse_match(match)
             except Exception as error:
