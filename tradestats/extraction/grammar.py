@@ -781,15 +781,21 @@ def _same_currency(first: str | None, again: str, dollar: bool) -> bool:
     return first is not None and (first == again or (again == "$" and dollar))
 
 
+@cache
+def _figure_patterns(ascii: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``figure_pattern`` and ``_skipping_figure_pattern``, in ASCII mode with ``ascii``."""
+    plain, skipping_pattern = figure_pattern(), _skipping_figure_pattern()
+    if ascii:
+        return skipping.ascii_twin(plain), skipping.ascii_twin(skipping_pattern)
+    return plain, skipping_pattern
+
+
 def _window_matches(
     text: str, low: int, high: int, word_starts: list[int], ascii: bool = False
 ) -> list[re.Match[str]]:
     """What ``finditer`` of ``figure_pattern`` gives in ``text[low:high]``; ``ascii`` when
     the text reads alike in ASCII mode (see skipping.py)."""
-    plain = figure_pattern()
-    skipping_pattern = _skipping_figure_pattern()
-    if ascii:
-        plain, skipping_pattern = skipping.ascii_twin(plain), skipping.ascii_twin(skipping_pattern)
+    plain, skipping_pattern = _figure_patterns(ascii)
     found = []
     for match in skipping_pattern.finditer(text, low, high):
         again = match.group("cur_again")
