@@ -186,7 +186,7 @@ def test_figures_are_the_same_in_ascii_mode_on_text_that_reads_alike(index: int)
         words = grammar._word_anchors(lowered, grammar.WORD_NUMBERS, whole=True)
         starts = grammar._word_starts(sample, lowered, words)
         unicode_mode = grammar._window_matches(sample, 0, len(sample), starts)
-        ascii_mode = grammar._window_matches(sample, 0, len(sample), starts, ascii=True)
+        ascii_mode = grammar._window_matches(sample, 0, len(sample), starts, ascii_mode=True)
         assert [(m.span(), m.groupdict()) for m in ascii_mode] == [
             (m.span(), m.groupdict()) for m in unicode_mode
         ]

@@ -67,11 +67,11 @@ def scan_fault(monkeypatch: pytest.MonkeyPatch) -> None:
     original = grammar._window_matches
 
     def wrapper(
-        text: str, low: int, high: int, starts: list[int], ascii: bool = False
+        text: str, low: int, high: int, starts: list[int], ascii_mode: bool = False
     ) -> list[re.Match[str]]:
         if "13.13" in text[low:high]:
             raise Forced("forced")
-        return original(text, low, high, starts, ascii)
+        return original(text, low, high, starts, ascii_mode)
 
     monkeypatch.setattr(grammar, "_window_matches", wrapper)
 

@@ -782,20 +782,20 @@ def _same_currency(first: str | None, again: str, dollar: bool) -> bool:
 
 
 @cache
-def _figure_patterns(ascii: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """``figure_pattern`` and ``_skipping_figure_pattern``, in ASCII mode with ``ascii``."""
+def _figure_patterns(ascii_mode: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``figure_pattern`` and ``_skipping_figure_pattern``, in ASCII mode with ``ascii_mode``."""
     plain, skipping_pattern = figure_pattern(), _skipping_figure_pattern()
-    if ascii:
+    if ascii_mode:
         return skipping.ascii_twin(plain), skipping.ascii_twin(skipping_pattern)
     return plain, skipping_pattern
 
 
 def _window_matches(
-    text: str, low: int, high: int, word_starts: list[int], ascii: bool = False
+    text: str, low: int, high: int, word_starts: list[int], ascii_mode: bool = False
 ) -> list[re.Match[str]]:
-    """What ``finditer`` of ``figure_pattern`` gives in ``text[low:high]``; ``ascii`` when
+    """What ``finditer`` of ``figure_pattern`` gives in ``text[low:high]``; ``ascii_mode`` when
     the text reads alike in ASCII mode (see skipping.py)."""
-    plain, skipping_pattern = _figure_patterns(ascii)
+    plain, skipping_pattern = _figure_patterns(ascii_mode)
     found = []
     for match in skipping_pattern.finditer(text, low, high):
         again = match.group("cur_again")
@@ -858,9 +858,9 @@ def scan(
         word_starts = _word_starts(text, lowered, words)
     readings: list[Reading] = []
     covered = 0
-    ascii = skipping.reads_alike_in_ascii(text)
+    ascii_mode = skipping.reads_alike_in_ascii(text)
     for low, high in windows(text, anchors, _BEFORE, _AFTER):
-        for match in _window_matches(text, max(low, covered), high, word_starts, ascii):
+        for match in _window_matches(text, max(low, covered), high, word_starts, ascii_mode):
             try:
                 found = parse_match(match)
             except Exception as error:

@@ -59,7 +59,8 @@ def after_other(first: str, not_before: str, body: str, flags: int = 0) -> re.Pa
 _AT_TEXT_START: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
-# Each pattern asked for, by identity, with its twin in ASCII mode.
+# Each pattern asked for, by identity, with its twin in ASCII mode; keeping the pattern
+# keeps its identity from passing to another.
 _TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
@@ -87,7 +88,7 @@ def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` compiled in ASCII mode, for a text of which ``reads_alike_in_ascii``
     holds. Its groups and matches there are the pattern's own."""
     twin = _TWINS.get(id(pattern))
-    if twin is None or twin[0] is not pattern:
+    if twin is None:
         flags = (pattern.flags & ~re.UNICODE) | re.ASCII
         twin = _TWINS[id(pattern)] = (pattern, re.compile(pattern.pattern, flags))
     return twin[1]
