@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tradestats.models import quick_init
+
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     """
@@ -35,6 +37,7 @@ _ABBREVIATION_WINDOW = max(map(len, _ABBREVIATIONS)) + 1
 _WORD_BEFORE = re.compile(r"(?:[^\W_]|\.)+\Z")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
