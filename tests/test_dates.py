@@ -100,8 +100,22 @@ def test_pdf_metadata() -> None:
             "text dateline",
         ),
         ("LONDON, 14 June 2021 (Reuters) -- Imports fell.", date(2021, 6, 14), "text dateline"),
+        ("Trade brief\n\nLAST UPDATED: 2 May 2019\n", date(2019, 5, 2), "text last updated line"),
+        (
+            "Markets desk\nPARIS, Jan 9 - Wheat fell.\nROME, January 9, 1987 - Oil rose.",
+            date(1987, 1, 9),
+            "text dateline",
+        ),
     ],
-    ids=["published", "updated", "posted", "dateline-us", "dateline-uk"],
+    ids=[
+        "published",
+        "updated",
+        "posted",
+        "dateline-us",
+        "dateline-uk",
+        "capitals-after-break",
+        "second-dateline-has-the-year",
+    ],
 )
 def test_date_lines_at_the_head_of_the_text(text: str, when: date, source: str) -> None:
     found = from_text(text)

@@ -55,9 +55,11 @@ _LABELLED_BODY = (
     rf"(?P<date>{_WRITTEN})"
 )
 # At the start of the text, and at the start of any other line: after the line break,
-# which the match takes (see ``_LABELLED_AFTER_BREAK``).
-_LABELLED_LINE = re.compile(rf"(?i){_LABELLED_BODY}")
-_LABELLED_AFTER_BREAK = re.compile(rf"(?i)\n{_LABELLED_BODY}")
+# which the match takes (see ``_DATELINE_AFTER_BREAK``). The break stays outside the
+# case-blind group: a pattern that opens with a case-blind character is tried at every
+# character of the head, one that opens with a plain one only where it stands.
+_LABELLED_LINE = re.compile(rf"(?i:{_LABELLED_BODY})")
+_LABELLED_AFTER_BREAK = re.compile(rf"\n(?i:{_LABELLED_BODY})")
 # A dateline opens the story, within its first lines.
 _DATELINE_CHARS = 400
 # A wire dateline opens a paragraph: "NEW DELHI, Aug 14, 2024 (PTI) -", "LONDON, 14 August
@@ -69,6 +71,7 @@ _DATELINE_BODY = (
     r"\s*(?:\([A-Za-z .&]{1,30}\)\s*)?(?:[-–—]|\.-|:)"
 )
 _DATELINE = re.compile(_DATELINE_BODY)  # at the start of the text
+_YEAR_DIGITS = re.compile(_YEAR)
 # At the start of any other line: after the line break, which the match takes. A pattern
 # that opens with "^" is tried at every character; one that opens with a line break only
 # at the line breaks. No dateline ends with one, so the next begins after it.
@@ -210,6 +213,10 @@ def from_text(text: str, year_hint: int | None = None) -> DocumentDate | None:
         if when is not None:
             label = " ".join(labelled["label"].lower().split())
             return DocumentDate(when, f"text {label} line")
+    if year_hint is None and _YEAR_DIGITS.search(head, 0, _DATELINE_CHARS) is None:
+        # A dateline dates the text only with a year, its own or the file name's: with
+        # neither, none of the datelines of most wire copy ("LONDON, March 3 -") can.
+        return None
     first = _DATELINE.match(head, 0, _DATELINE_CHARS)
     after = first.end() if first else 0
     datelines = _DATELINE_AFTER_BREAK.finditer(head, after, _DATELINE_CHARS)
