@@ -55,11 +55,9 @@ _LABELLED_BODY = (
     rf"(?P<date>{_WRITTEN})"
 )
 # At the start of the text, and at the start of any other line: after the line break,
-# which the match takes (see ``_DATELINE_AFTER_BREAK``). The break stays outside the
-# case-blind group: a pattern that opens with a case-blind character is tried at every
-# character of the head, one that opens with a plain one only where it stands.
-_LABELLED_LINE = re.compile(rf"(?i:{_LABELLED_BODY})")
-_LABELLED_AFTER_BREAK = re.compile(rf"\n(?i:{_LABELLED_BODY})")
+# which the match takes (see ``_LABELLED_AFTER_BREAK``).
+_LABELLED_LINE = re.compile(rf"(?i){_LABELLED_BODY}")
+_LABELLED_AFTER_BREAK = re.compile(rf"(?i)\n{_LABELLED_BODY}")
 # A dateline opens the story, within its first lines.
 _DATELINE_CHARS = 400
 # A wire dateline opens a paragraph: "NEW DELHI, Aug 14, 2024 (PTI) -", "LONDON, 14 August
