@@ -30,6 +30,9 @@ _SENTENCE_END = re.compile(
     r"""[.!?](?:[.!?]*["'”’)\]]*(?=\s)|(?<=[A-Za-z\d)%]\.)(?=[A-Z][a-z]+(?:['’]s)?[\s,]))"""
 )
 _HEADING_LINE = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")
+# What closes a line's paragraph: its last mark, or the indent of the next line.
+_CLOSING = frozenset('.!?:;"”’)')
+_INDENTS = frozenset((" ", "\t", "\u00a0"))
 _SPACES = re.compile(r"\s*")
 # The letters, digits and dots that end at a full stop: the word it may abbreviate. A run
 # that fills the whole window (one longer than the longest) is no abbreviation.
@@ -48,33 +51,40 @@ class Sentence:
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Split on blank lines, indented lines and lines that close a sentence or a heading."""
     spans: list[tuple[int, int]] = []
-    start = 0
     lines = text.split("\n")
     # Each line stripped once: a line is blank when nothing is left of it, and a paragraph
     # when nothing is left of any of its lines.
     stripped_lines = [line.rstrip() for line in lines]
-    last = len(lines) - 1
+    # Each line beside the one after it; the last is followed by nothing, a blank.
+    following_lines = lines[1:]
+    following_lines.append("")
+    following_stripped = stripped_lines[1:]
+    following_stripped.append("")
+    heading = _HEADING_LINE.match
+    start = pos = 0
     filled = False
-    pos = 0
-    for index, line in enumerate(lines):
+    for line, stripped, following, following_filled in zip(
+        lines, stripped_lines, following_lines, following_stripped, strict=True
+    ):
         line_end = pos + len(line)
-        stripped = stripped_lines[index]
-        filled = filled or bool(stripped)
-        breaks = (
-            index == last
-            or not stripped_lines[index + 1]
-            or not stripped
-            or lines[index + 1][:1] in (" ", "\t", "\u00a0")
-            or stripped[-1:] in '.!?:;"”’)'
-            or bool(_HEADING_LINE.match(stripped))
-            or line.endswith(("  ", "\t"))
-        )
-        if breaks:
-            if filled:
-                spans.append((start, line_end))
-            start = line_end + 1
-            filled = False
         pos = line_end + 1
+        if stripped:
+            filled = True
+            last = stripped[-1]
+            if (
+                following_filled
+                and following[:1] not in _INDENTS
+                and last not in _CLOSING
+                and not line.endswith(("  ", "\t"))
+                # A line that ends in a lower-case letter is no heading: the common case
+                # of hard-wrapped text, spared the pattern.
+                and ("a" <= last <= "z" or not heading(stripped))
+            ):
+                continue  # a soft wrap: the paragraph goes on
+        if filled:
+            spans.append((start, line_end))
+        start = pos
+        filled = False
     return spans
 
 
