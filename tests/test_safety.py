@@ -393,3 +393,29 @@ def test_outputs_that_are_folders_or_files_of_the_wrong_kind_are_one_line(
     one_error(
         run("report", article, "--output-dir", article), "a.txt: exists and is not a directory"
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "pipe"), reason="needs pipes")
+def test_a_pipe_is_read_to_its_end_or_to_the_limit_whatever_its_writer_pauses() -> None:
+    from tradestats.read import read_patiently
+
+    read_end, write_end = os.pipe()
+
+    def writer() -> None:
+        os.write(write_end, b"Exports rose ")
+        threading.Event().wait(0.3)  # longer than one slice of the reader's wait
+        os.write(write_end, b"5% to $10 bn.")
+        os.close(write_end)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    with os.fdopen(read_end, "rb") as handle:
+        assert read_patiently(handle, 1000) == b"Exports rose 5% to $10 bn."
+    thread.join()
+
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"x" * 50)
+    with os.fdopen(read_end, "rb") as handle:
+        assert read_patiently(handle, 20) == b"x" * 20  # the writer is still there
+    os.close(write_end)
+    assert read_patiently(io.BytesIO(b"in memory"), 4) == b"in m"

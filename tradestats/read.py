@@ -8,13 +8,16 @@ go to the parser of its format (tradestats.formats). Nothing here ever writes.
 from __future__ import annotations
 
 import glob
+import io
 import os
+import select
+import stat
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from tradestats.formats import SUFFIXES, InputError, format_of, parse
 from tradestats.formats.text import decode
@@ -242,7 +245,7 @@ def read_bytes(source: Source) -> bytes:
             with open(source.path, "rb") as handle:
                 if os.fstat(handle.fileno()).st_size > limit:
                     raise InputError(_too_large(name, limit))
-                data = handle.read(limit + 1)
+                data = read_patiently(handle, limit + 1)
         except IsADirectoryError:
             raise InputError(f"{name}: is a directory") from None
         except PermissionError:
@@ -261,10 +264,44 @@ def _read_stdin(size: int) -> bytes:
     if stream is None:
         raise InputError(f"{STDIN}: standard input is closed")
     try:
-        return stream.buffer.read(size)
+        return read_patiently(stream.buffer, size)
     except (OSError, ValueError) as error:
         reason = getattr(error, "strerror", None) or "closed"
         raise InputError(f"{STDIN}: cannot read standard input ({reason})") from None
+
+
+# How long a wait for a pipe's next bytes lasts before the program looks at its signals.
+_WAIT_SLICE_MS = 200
+
+
+def read_patiently(handle: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes of ``handle``, waiting for a pipe in short slices.
+
+    Python runs a signal's handler only between steps of the program. A SIGTERM that
+    lands after the last step and before a blocking read begins waits for that read, and
+    a pipe whose writer stays silent never ends it: the process hangs. Waiting for the
+    pipe in slices, each ended by a step, bounds that to one slice. A regular file never
+    blocks and is read at once.
+    """
+    try:
+        fd = handle.fileno()
+    except io.UnsupportedOperation:  # a stream held in memory, as in a test's runner
+        return handle.read(size)
+    if stat.S_ISREG(os.fstat(fd).st_mode) or not hasattr(select, "poll"):
+        return handle.read(size)
+    poller = select.poll()
+    poller.register(fd, select.POLLIN | select.POLLPRI)
+    chunks: list[bytes] = []
+    got = 0
+    while got < size:
+        if not poller.poll(_WAIT_SLICE_MS):
+            continue
+        chunk = os.read(fd, min(size - got, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
 
 
 def _too_large(name: str, limit: int) -> str:
